@@ -1,0 +1,103 @@
+#include "cli/app.hpp"
+
+#include <fmt/format.h>
+
+#include <new>
+#include <string_view>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "core/exit_code.hpp"
+
+#ifndef H2H_VERSION
+#define H2H_VERSION "unknown"
+#endif
+
+namespace h2h::cli {
+
+namespace {
+
+// The language must be known before the help texts are built, so --lang is
+// looked for ahead of the real parse (which then checks it).
+i18n::Lang language_from_args(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc)
+      value = argv[i + 1];
+    else if (arg.starts_with("--lang="))
+      value = arg.substr(7);
+    else
+      continue;
+    if (auto lang = i18n::parse_lang(value)) return *lang;
+  }
+  return i18n::lang_from_environment();
+}
+
+void print_problems(const Context& ctx, const std::vector<Problem>& problems) {
+  std::string text;
+  for (const auto& p : problems) text += format_problem(p) + "\n";
+  ctx.err(text);
+}
+
+int run(int argc, const char* const* argv, Context& ctx) {
+  const i18n::Lang lang = language_from_args(argc, argv);
+  i18n::set_language(lang);
+  ctx.lang = std::string(i18n::code(lang));
+
+  CLI::App app(i18n::tr("help.app"), "h2h");
+  app.footer(i18n::tr("help.app.footer"));
+  app.set_version_flag("--version", std::string("h2h ") + H2H_VERSION, i18n::tr("help.version"));
+  app.set_help_flag("-h,--help", i18n::tr("help.help"));
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  std::string lang_option = ctx.lang;
+  app.add_option("--lang", lang_option, i18n::tr("help.lang"))
+      ->check(CLI::IsMember({"nl", "en"}))
+      ->option_text("nl|en");
+  app.add_flag("--no-color", ctx.no_color, i18n::tr("help.no_color"));
+
+  std::vector<Command> commands;
+  for (const auto& entry : kCommands) {
+    Command c = entry.add(app, ctx);
+    c.app->set_help_flag("-h,--help", i18n::tr("help.help"));
+    commands.push_back(std::move(c));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e);
+      return to_int(ExitCode::ok);
+    }
+    ctx.err(fmt::format("h2h: error: {}\n{}\n", e.what(), i18n::tr("usage.hint")));
+    return to_int(ExitCode::usage);
+  }
+
+  for (const auto& c : commands)
+    if (c.app->parsed()) return c.run();
+  ctx.out(app.help());
+  return to_int(ExitCode::ok);
+}
+
+}  // namespace
+
+int run_app(int argc, const char* const* argv) {
+  Context ctx;
+  try {
+    return run(argc, argv, ctx);
+  } catch (const Error& e) {
+    print_problems(ctx, e.problems());
+    return to_int(e.code());
+  } catch (const std::bad_alloc&) {
+    ctx.err("h2h: error: out of memory\n");
+    return to_int(ExitCode::failure);
+  } catch (const std::exception& e) {
+    ctx.err(fmt::format("h2h: error: {}\n", e.what()));
+    return to_int(ExitCode::failure);
+  }
+}
+
+}  // namespace h2h::cli

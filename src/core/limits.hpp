@@ -1,0 +1,18 @@
+// Caps on what h2h reads, so that hostile or broken input gets a clear
+// error instead of exhausting memory. Documented in man/h2h.1 (LIMITS).
+#pragma once
+
+#include <cstddef>
+
+namespace h2h::limits {
+
+constexpr std::size_t kDeckBytes = 1024 * 1024;  // a deck file
+constexpr std::size_t kDilemmas = 200;           // dilemmas in a deck
+constexpr std::size_t kNeeds = 20;               // needs in a deck
+constexpr std::size_t kCheckinItems = 200;       // check-in items in a deck
+constexpr std::size_t kListItems = 50;           // upsides or downsides of a pole
+constexpr std::size_t kTextChars = 4000;         // one text of a deck
+constexpr std::size_t kIdChars = 64;             // an id
+constexpr std::size_t kYamlNodes = 200000;       // nodes in one YAML document
+
+}  // namespace h2h::limits

@@ -1,0 +1,241 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "formats/deck_yaml.hpp"
+#include "i18n/i18n.hpp"
+#include "res/embedded.hpp"
+
+using namespace h2h;
+
+namespace {
+
+// Line numbers below refer to this deck.
+const std::string kDeck = R"(id: test
+version: 2
+title: {nl: Toets, en: Test}
+description: Deck for the tests
+source: Us
+languages: [nl, en]
+needs:
+  - id: autonomy
+    name: {nl: Autonomie, en: Autonomy}
+  - id: belonging
+    name: {nl: Binding, en: Belonging}
+dilemmas:
+  - id: speed
+    title: {nl: Snelheid, en: Speed}
+    question: {nl: "Snel of zorgvuldig?", en: "Fast or careful?"}
+    poles:
+      a:
+        label: {nl: Snel, en: Fast}
+        upsides: [{nl: Klant blij, en: Customer happy}]
+        needs: {autonomy: 2}
+      b:
+        label: {nl: Zorgvuldig, en: Careful}
+        needs: {belonging: 3, autonomy: 0}
+    en_en: {nl: "Hoe allebei?", en: "How both?"}
+checkin:
+  - {id: c1, need: autonomy, text: {nl: Ik kies zelf., en: I choose.}}
+)";
+
+std::vector<std::string> problems_of(const std::string& yaml) {
+  i18n::set_language(i18n::Lang::en);
+  auto r = formats::read_deck(yaml, "deck.yaml");
+  std::vector<std::string> out;
+  for (const auto& p : r.problems) out.push_back(format_problem(p));
+  return out;
+}
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+  auto pos = s.find(from);
+  REQUIRE(pos != std::string::npos);
+  return s.replace(pos, from.size(), to);
+}
+
+bool has(const std::vector<std::string>& problems, const std::string& expected) {
+  for (const auto& p : problems)
+    if (p == expected) return true;
+  std::string all;
+  for (const auto& p : problems) all += p + "\n";
+  MESSAGE("problems were:\n" << all);
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a valid deck loads into plain values") {
+  auto r = formats::read_deck(kDeck, "deck.yaml");
+  REQUIRE(r.problems.empty());
+  REQUIRE(r.deck);
+  const Deck& d = *r.deck;
+  CHECK(d.id == "test");
+  CHECK(d.version == 2);
+  CHECK(d.title.in("nl") == "Toets");
+  CHECK(d.description.in("en") == "Deck for the tests");
+  CHECK(d.languages == std::vector<std::string>{"nl", "en"});
+  REQUIRE(d.needs.size() == 2);
+  REQUIRE(d.dilemmas.size() == 1);
+  CHECK(d.dilemmas[0].a.weight("autonomy") == 2);
+  CHECK(d.dilemmas[0].a.weight("belonging") == 0);
+  CHECK(d.dilemmas[0].b.weight("belonging") == 3);
+  CHECK(d.dilemmas[0].a.upsides.at(0).in("en") == "Customer happy");
+  CHECK(d.dilemmas[0].en_en.in("nl") == "Hoe allebei?");
+  REQUIRE(d.checkin.size() == 1);
+  CHECK(d.checkin[0].need == "autonomy");
+}
+
+TEST_CASE("the built-in decks and templates are valid") {
+  int decks = 0;
+  for (const auto& f : embedded::files()) {
+    if (!f.name.starts_with("dilemmas/") && !f.name.starts_with("res/template")) continue;
+    auto r = formats::read_deck(f.bytes, std::string(f.name));
+    CAPTURE(f.name);
+    for (const auto& p : r.problems) MESSAGE(format_problem(p));
+    CHECK(r.deck);
+    if (f.name.starts_with("dilemmas/")) {
+      ++decks;
+      REQUIRE(r.deck);
+      CHECK(r.deck->languages == std::vector<std::string>{"nl", "en"});
+      CHECK(r.deck->dilemmas.size() >= 5);
+      // Every pole explains its weights.
+      for (const auto& d : r.deck->dilemmas) {
+        CHECK_FALSE(d.a.why.empty());
+        CHECK_FALSE(d.b.why.empty());
+      }
+    }
+  }
+  CHECK(decks == 2);
+}
+
+TEST_CASE("YAML syntax errors are reworded, with their place") {
+  auto p = problems_of("id: x\ntitle: {nl: a\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].starts_with("deck.yaml:"));
+  CHECK(p[0].find("'{' is never closed") != std::string::npos);
+
+  p = problems_of("id: x\n\ttitle: y\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].find("YAML syntax error") != std::string::npos);
+}
+
+TEST_CASE("nesting too deep is 'bad file', said readably") {
+  std::string deep = "id: " + std::string(3000, '[') + std::string(3000, ']') + "\n";
+  auto p = problems_of(deep);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].find("nesting too deep") != std::string::npos);
+  CHECK(p[0].find("bad file") != std::string::npos);
+}
+
+TEST_CASE("duplicate keys") {
+  auto p = problems_of(replaced(kDeck, "version: 2\n", "version: 2\nversion: 3\n"));
+  CHECK(has(p, "deck.yaml:3:1: duplicate key 'version' (first at line 2)"));
+}
+
+TEST_CASE("unknown keys, with did-you-mean") {
+  auto p = problems_of(replaced(kDeck, "    en_en:", "    en-en:"));
+  CHECK(has(p, "deck.yaml:24:5: unknown key 'en-en' (did you mean 'en_en'?)"));
+  CHECK(has(p, "deck.yaml:13:5: missing required key 'en_en'"));
+  p = problems_of(replaced(kDeck, "source: Us\n", "source: Us\ncolour: blue\n"));
+  CHECK(has(p, "deck.yaml:6:1: unknown key 'colour'"));
+}
+
+TEST_CASE("missing required fields are reported at the map that lacks them") {
+  auto p = problems_of(replaced(kDeck, "        label: {nl: Snel, en: Fast}\n", ""));
+  CHECK(has(p, "deck.yaml:18:9: missing required key 'label'"));
+  p = problems_of(replaced(kDeck, "title: {nl: Toets, en: Test}\n", ""));
+  CHECK(has(p, "deck.yaml:1:1: missing required key 'title'"));
+}
+
+TEST_CASE("duplicate dilemma and need ids") {
+  auto p = problems_of(replaced(kDeck, "  - id: belonging", "  - id: autonomy"));
+  CHECK(has(p, "deck.yaml:10:9: duplicate need id 'autonomy' (first at line 8)"));
+  std::string twice = kDeck;
+  const std::string dilemma = kDeck.substr(kDeck.find("  - id: speed"),
+                                           kDeck.find("checkin:") - kDeck.find("  - id: speed"));
+  twice = replaced(twice, "checkin:", dilemma + "checkin:");
+  p = problems_of(twice);
+  CHECK(has(p, "deck.yaml:25:9: duplicate dilemma id 'speed' (first at line 13)"));
+}
+
+TEST_CASE("weights: integers 0..3 for declared needs") {
+  auto p = problems_of(replaced(kDeck, "{autonomy: 2}", "{autonomy: 4}"));
+  CHECK(has(p, "deck.yaml:20:27: the weight of 'autonomy' must be an integer 0..3, not '4'"));
+  p = problems_of(replaced(kDeck, "{autonomy: 2}", "{autonomy: 1.5}"));
+  CHECK(has(p, "deck.yaml:20:27: the weight of 'autonomy' must be an integer 0..3, not '1.5'"));
+  p = problems_of(replaced(kDeck, "{autonomy: 2}", "{autonomy: -1}"));
+  CHECK(has(p, "deck.yaml:20:27: the weight of 'autonomy' must be an integer 0..3, not '-1'"));
+  p = problems_of(replaced(kDeck, "{autonomy: 2}", "{competence: 2}"));
+  CHECK(has(p,
+            "deck.yaml:20:17: weight for undeclared need 'competence' (the deck declares: "
+            "autonomy, belonging)"));
+}
+
+TEST_CASE("a text missing for a declared language") {
+  auto p = problems_of(replaced(kDeck, "{nl: Snel, en: Fast}", "{nl: Snel}"));
+  CHECK(has(p, "deck.yaml:18:16: 'label' has no text for language 'en'"));
+  p = problems_of(replaced(kDeck, "{nl: Snel, en: Fast}", "{nl: Snel, en: Fast, de: Schnell}"));
+  CHECK(has(p, "deck.yaml:18:37: 'label' has a text in 'de', which is not listed in 'languages'"));
+  // A plain string stands for every language.
+  CHECK(problems_of(replaced(kDeck, "{nl: Snel, en: Fast}", "Fast")).empty());
+}
+
+TEST_CASE("empty decks") {
+  CHECK(has(problems_of(""), "deck.yaml:1:1: empty deck: the file has no content"));
+  CHECK(
+      has(problems_of("# only a comment\n"), "deck.yaml:1:1: empty deck: the file has no content"));
+  auto p = problems_of(kDeck.substr(0, kDeck.find("dilemmas:")) + "dilemmas: []\n");
+  CHECK(has(p, "deck.yaml:12:11: the deck has no dilemmas"));
+}
+
+TEST_CASE("not UTF-8, and too large") {
+  auto p = problems_of(replaced(kDeck, "Deck for", "Deck \xff for"));
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] == "deck.yaml:4:19: not UTF-8 text: invalid byte here (save the file as UTF-8)");
+  std::string big = kDeck + "# " + std::string(1024 * 1024, 'x') + "\n";
+  p = problems_of(big);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].starts_with("deck.yaml: file too large to be a deck"));
+}
+
+TEST_CASE("other shapes and values") {
+  CHECK(has(problems_of("- a\n- b\n"),
+            "deck.yaml:1:1: a deck must be a YAML map with keys such as id, title, needs and "
+            "dilemmas"));
+  auto p = problems_of(replaced(kDeck, "id: test", "id: Test Deck"));
+  CHECK(has(p,
+            "deck.yaml:1:5: 'Test Deck' is not a valid id: use lower-case letters, digits and '-', "
+            "starting with a letter or digit (at most 64)"));
+  p = problems_of(replaced(kDeck, "version: 2", "version: two"));
+  CHECK(has(p, "deck.yaml:2:10: 'version' must be a positive integer, not 'two'"));
+  p = problems_of(replaced(kDeck, "need: autonomy", "need: purpose"));
+  CHECK(has(p,
+            "deck.yaml:26:20: check-in item for undeclared need 'purpose' (the deck declares: "
+            "autonomy, belonging)"));
+  p = problems_of(replaced(kDeck, "languages: [nl, en]", "languages: [nl, english]"));
+  CHECK(has(p, "deck.yaml:6:17: 'english' is not a language code (such as nl, en or pt-BR)"));
+  p = problems_of(replaced(kDeck, "Fast or careful?", "Fast\x1b]0;pwned\x07?"));
+  CHECK(has(p, "deck.yaml:15:47: 'question' contains a control character"));
+  p = problems_of(kDeck + "---\nid: second\n");
+  CHECK(has(p, "deck.yaml:27:1: a second YAML document ('---'): a file holds exactly one"));
+  p = problems_of("a: &x [1]\nb: *x\n");
+  CHECK(has(p, "deck.yaml:2:4: YAML aliases ('*name') are not allowed here: write the value out"));
+}
+
+TEST_CASE("every problem is reported in one run, sorted") {
+  std::string broken = replaced(kDeck, "version: 2", "version: 0");
+  broken = replaced(broken, "{autonomy: 2}", "{autonomy: 9}");
+  broken = replaced(broken, "{nl: Zorgvuldig, en: Careful}", "{nl: Zorgvuldig}");
+  auto p = problems_of(broken);
+  REQUIRE(p.size() == 3);
+  CHECK(p[0].starts_with("deck.yaml:2:"));
+  CHECK(p[1].starts_with("deck.yaml:20:"));
+  CHECK(p[2].starts_with("deck.yaml:22:"));
+}
+
+TEST_CASE("edit distance") {
+  CHECK(formats::edit_distance("kitten", "sitting") == 3);
+  CHECK(formats::edit_distance("", "abc") == 3);
+  CHECK(formats::edit_distance("en-en", "en_en") == 1);
+}
