@@ -19,7 +19,7 @@ namespace {
 
 // The language must be known before the help texts are built, so --lang is
 // looked for ahead of the real parse (which then checks it).
-i18n::Lang language_from_args(int argc, const char* const* argv) {
+std::optional<i18n::Lang> language_from_args(int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
@@ -32,7 +32,7 @@ i18n::Lang language_from_args(int argc, const char* const* argv) {
       continue;
     if (auto lang = i18n::parse_lang(value)) return *lang;
   }
-  return i18n::lang_from_environment();
+  return std::nullopt;
 }
 
 void print_problems(const Context& ctx, const std::vector<Problem>& problems) {
@@ -42,7 +42,9 @@ void print_problems(const Context& ctx, const std::vector<Problem>& problems) {
 }
 
 int run(int argc, const char* const* argv, Context& ctx) {
-  const i18n::Lang lang = language_from_args(argc, argv);
+  const auto given = language_from_args(argc, argv);
+  const i18n::Lang lang = given.value_or(i18n::lang_from_environment());
+  ctx.lang_explicit = given.has_value();
   i18n::set_language(lang);
   ctx.lang = std::string(i18n::code(lang));
 

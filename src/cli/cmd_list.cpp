@@ -16,7 +16,7 @@ Command add_list(CLI::App& parent, Context& ctx) {
   auto o = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("list", i18n::tr("help.list"));
   app->footer(i18n::tr("help.list.example"));
-  app->add_option("--deck", o->deck, i18n::tr("help.deck"));
+  app->add_option("--deck", o->deck, i18n::tr("help.deck"))->option_text("ID|FILE");
   add_format_option(*app, o->format, {"text", "json"});
   return {app, [&ctx, o] {
             auto loaded = formats::load_deck(o->deck, formats::user_deck_dir());

@@ -20,7 +20,7 @@ Command add_show(CLI::App& parent, Context& ctx) {
   CLI::App* app = parent.add_subcommand("show", i18n::tr("help.show"));
   app->footer(i18n::tr("help.show.example"));
   app->add_option("DILEMMA", o->dilemma, i18n::tr("help.show.dilemma"))->required();
-  app->add_option("--deck", o->deck, i18n::tr("help.deck"));
+  app->add_option("--deck", o->deck, i18n::tr("help.deck"))->option_text("ID|FILE");
   add_format_option(*app, o->format, {"text", "json"});
   return {app, [&ctx, o] {
             auto loaded = formats::load_deck(o->deck, formats::user_deck_dir());

@@ -14,7 +14,8 @@
 namespace h2h::cli {
 
 struct Context {
-  std::string lang = "en";  // the UI language code, "nl" or "en"
+  std::string lang = "en";     // the UI language code, "nl" or "en"
+  bool lang_explicit = false;  // given with --lang, not from the locale
   bool no_color = false;
 
   render::Style stdout_style() const;

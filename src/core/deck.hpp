@@ -60,3 +60,12 @@ struct Deck {
 };
 
 }  // namespace h2h
+
+namespace h2h {
+
+// A fingerprint of everything a deck says (ids, weights, every text in every
+// language), not of its file: reformatting or comments do not change it.
+// "fnv1a64:" and 16 hex digits. Sessions store it to notice a changed deck.
+std::string fingerprint(const Deck& deck);
+
+}  // namespace h2h

@@ -6,13 +6,19 @@
 
 namespace h2h::limits {
 
-constexpr std::size_t kDeckBytes = 1024 * 1024;  // a deck file
-constexpr std::size_t kDilemmas = 200;           // dilemmas in a deck
-constexpr std::size_t kNeeds = 20;               // needs in a deck
-constexpr std::size_t kCheckinItems = 200;       // check-in items in a deck
-constexpr std::size_t kListItems = 50;           // upsides or downsides of a pole
-constexpr std::size_t kTextChars = 4000;         // one text of a deck
-constexpr std::size_t kIdChars = 64;             // an id
-constexpr std::size_t kYamlNodes = 200000;       // nodes in one YAML document
+constexpr std::size_t kDeckBytes = 1024 * 1024;          // a deck file
+constexpr std::size_t kDilemmas = 200;                   // dilemmas in a deck
+constexpr std::size_t kNeeds = 20;                       // needs in a deck
+constexpr std::size_t kCheckinItems = 200;               // check-in items in a deck
+constexpr std::size_t kListItems = 50;                   // upsides or downsides of a pole
+constexpr std::size_t kTextChars = 4000;                 // one text of a deck
+constexpr std::size_t kIdChars = 64;                     // an id
+constexpr std::size_t kYamlNodes = 200000;               // nodes in one YAML document
+constexpr std::size_t kSessionBytes = 16 * 1024 * 1024;  // a session file
+constexpr std::size_t kSessionNodes = 1000000;           // YAML nodes in a session file
+constexpr std::size_t kParticipants = 100;               // participants of one session
+constexpr std::size_t kNotes = 10000;                    // notes of one session
+constexpr std::size_t kNameChars = 80;                   // a participant's or team's name
+constexpr std::size_t kInputLine = 4000;                 // one line typed or piped into h2h run
 
 }  // namespace h2h::limits

@@ -2,9 +2,6 @@
 
 namespace h2h::utf8 {
 
-namespace {
-
-// The length of the well-formed sequence starting at s[i], or 0.
 std::size_t sequence_length(std::string_view s, std::size_t i) {
   auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = at(i);
@@ -30,8 +27,6 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
   return n;
 }
-
-}  // namespace
 
 std::optional<std::size_t> first_invalid(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {

@@ -12,6 +12,9 @@ namespace h2h::utf8 {
 // (no overlongs, no surrogates, nothing above U+10FFFF), or nothing.
 std::optional<std::size_t> first_invalid(std::string_view s);
 
+// The length of the well-formed UTF-8 sequence starting at s[i], or 0.
+std::size_t sequence_length(std::string_view s, std::size_t i);
+
 // 1-based line and column (in characters) of byte offset `offset`.
 struct LineColumn {
   int line = 1;

@@ -10,6 +10,7 @@
 
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
+#include "formats/yaml_schema.hpp"
 #include "formats/yaml_source.hpp"
 #include "i18n/i18n.hpp"
 
@@ -17,24 +18,7 @@ namespace h2h::formats {
 
 using i18n::tr;
 
-std::size_t edit_distance(std::string_view x, std::string_view y) {
-  std::vector<std::size_t> row(y.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[y.size()];
-}
-
 namespace {
-
-using Keys = std::initializer_list<std::string_view>;
 
 bool valid_id(std::string_view id) {
   if (id.empty() || id.size() > limits::kIdChars) return false;
@@ -54,14 +38,9 @@ bool valid_language(std::string_view code) {
   return region.size() == 2 && std::all_of(region.begin(), region.end(), upper);
 }
 
-class Reader {
+class Reader : SchemaReader {
  public:
-  Reader(const std::string& source, std::vector<Problem>& problems)
-      : source_(source), problems_(problems) {}
-
-  void error(const YAML::Node& at, std::string message) {
-    problems_.push_back({place_of(at, source_), std::move(message)});
-  }
+  using SchemaReader::SchemaReader;
 
   Deck deck(const YAML::Node& root) {
     Deck d;
@@ -89,64 +68,6 @@ class Reader {
   }
 
  private:
-  // Reports unknown keys (with a near miss) and missing required ones; the
-  // missing ones at the place of the map that lacks them.
-  void keys(const YAML::Node& map, Keys required, Keys optional) {
-    for (const auto& kv : map) {
-      if (!kv.first.IsScalar()) {
-        error(kv.first, tr("deck.key_not_text"));
-        continue;
-      }
-      const std::string& key = kv.first.Scalar();
-      auto known = [&](std::string_view k) { return k == key; };
-      if (std::any_of(required.begin(), required.end(), known) ||
-          std::any_of(optional.begin(), optional.end(), known))
-        continue;
-      std::string_view best;
-      std::size_t best_distance = 3;
-      for (Keys list : {required, optional})
-        for (std::string_view k : list)
-          if (auto dist = edit_distance(key, k); dist < best_distance && dist < key.size()) {
-            best = k;
-            best_distance = dist;
-          }
-      if (best.empty())
-        error(kv.first, tr("deck.unknown_key", fmt::arg("key", key)));
-      else
-        error(kv.first, tr("deck.unknown_key_hint", fmt::arg("key", key), fmt::arg("hint", best)));
-    }
-    for (std::string_view k : required)
-      if (!map[std::string(k)]) error(map, tr("deck.missing_key", fmt::arg("key", k)));
-  }
-
-  bool expect_map(const YAML::Node& n, std::string_view what) {
-    if (n.IsMap()) return true;
-    error(n, tr("deck.expected_map", fmt::arg("key", what)));
-    return false;
-  }
-
-  bool expect_list(const YAML::Node& n, std::string_view what, std::size_t max) {
-    if (!n.IsSequence()) {
-      error(n, tr("deck.expected_list", fmt::arg("key", what)));
-      return false;
-    }
-    if (n.size() > max) {
-      error(n, tr("deck.too_many", fmt::arg("key", what), fmt::arg("count", n.size()),
-                  fmt::arg("max", max)));
-      return false;
-    }
-    return true;
-  }
-
-  // A scalar string (any text), or an error.
-  std::optional<std::string> scalar(const YAML::Node& n, std::string_view what) {
-    if (!n.IsScalar()) {
-      error(n, tr("deck.expected_text", fmt::arg("key", what)));
-      return std::nullopt;
-    }
-    return n.Scalar();
-  }
-
   void check_string(const YAML::Node& at, const std::string& s, std::string_view what) {
     if (s.find_first_not_of(" \t\n") == std::string::npos)
       error(at, tr("deck.text_empty", fmt::arg("key", what)));
@@ -235,7 +156,7 @@ class Reader {
   void unique(const YAML::Node& at, const std::string& value, std::map<std::string, int>& seen,
               std::string_view message_key) {
     if (value.empty()) return;
-    auto [it, fresh] = seen.emplace(value, place_of(at, source_).line);
+    auto [it, fresh] = seen.emplace(value, place_of(at, source()).line);
     if (!fresh) error(at, tr(message_key, fmt::arg("id", value), fmt::arg("line", it->second)));
   }
 
@@ -338,8 +259,6 @@ class Reader {
     return out;
   }
 
-  const std::string& source_;
-  std::vector<Problem>& problems_;
   std::vector<std::string> languages_;
   std::vector<std::string> need_ids_;
 };

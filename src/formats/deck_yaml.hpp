@@ -23,7 +23,4 @@ DeckResult read_deck(std::string_view bytes, const std::string& source);
 // The deck, or an Error (exit code 3) carrying every problem.
 Deck deck_or_throw(std::string_view bytes, const std::string& source);
 
-// Levenshtein distance, for "did you mean".
-std::size_t edit_distance(std::string_view x, std::string_view y);
-
 }  // namespace h2h::formats

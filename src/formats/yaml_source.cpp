@@ -113,7 +113,8 @@ void find_duplicate_keys(const YAML::Node& node, const std::string& source,
 }  // namespace
 
 std::optional<YAML::Node> parse_yaml(std::string_view bytes, const std::string& source,
-                                     std::size_t max_bytes, std::vector<Problem>& problems) {
+                                     std::size_t max_bytes, std::vector<Problem>& problems,
+                                     std::size_t max_nodes) {
   if (bytes.size() > max_bytes) {
     problems.push_back({Place{source}, tr("file.too_large", fmt::arg("size", bytes.size()),
                                           fmt::arg("max", max_bytes))});
@@ -132,7 +133,7 @@ std::optional<YAML::Node> parse_yaml(std::string_view bytes, const std::string& 
       Census census;
       while (parser.HandleNextDocument(census)) {
         if (census.documents > 1) break;
-        if (census.nodes > limits::kYamlNodes) break;
+        if (census.nodes > max_nodes) break;
       }
       if (census.documents > 1) {
         problems.push_back({place_at(census.second_document, source), tr("yaml.second_document")});
@@ -144,9 +145,9 @@ std::optional<YAML::Node> parse_yaml(std::string_view bytes, const std::string& 
         problems.push_back({place_at(*census.first_alias, source), tr("yaml.alias")});
         return std::nullopt;
       }
-      if (census.nodes > limits::kYamlNodes) {
-        problems.push_back({place_at(census.last, source),
-                            tr("yaml.too_many_nodes", fmt::arg("max", limits::kYamlNodes))});
+      if (census.nodes > max_nodes) {
+        problems.push_back(
+            {place_at(census.last, source), tr("yaml.too_many_nodes", fmt::arg("max", max_nodes))});
         return std::nullopt;
       }
     }

@@ -21,8 +21,10 @@ Place place_of(const YAML::Node& node, const std::string& source);
 
 // Parses `bytes` as one YAML document. Returns the root node, or nothing
 // after adding at least one problem. An empty document gives a Null node.
+// At most `max_nodes` nodes (scalars, lists, maps) are accepted.
 std::optional<YAML::Node> parse_yaml(std::string_view bytes, const std::string& source,
-                                     std::size_t max_bytes, std::vector<Problem>& problems);
+                                     std::size_t max_bytes, std::vector<Problem>& problems,
+                                     std::size_t max_nodes = 200000);
 
 // The scalar of a node as an integer, or nothing when it is not one.
 std::optional<long long> scalar_int(const YAML::Node& node);

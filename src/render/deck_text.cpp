@@ -8,27 +8,13 @@
 
 #include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
-#include "render/wrap.hpp"
+#include "render/layout.hpp"
 
 namespace h2h::render {
 
 using i18n::tr;
 
 namespace {
-
-constexpr std::size_t kWidth = 80;
-
-std::string paint(fmt::text_style ts, std::string_view s) {
-  return fmt::format(ts, "{}", s);
-}
-
-// `s` padded with spaces to `width` characters (before any styling).
-std::string pad(std::string_view s, std::size_t width) {
-  std::string out(s);
-  const std::size_t len = utf8::length(s);
-  if (len < width) out.append(width - len, ' ');
-  return out;
-}
 
 std::string weights_line(const Pole& p, const Deck& deck, const std::string& lang) {
   std::vector<std::string> parts;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "formats/deck_yaml.hpp"
+#include "formats/yaml_schema.hpp"
 #include "i18n/i18n.hpp"
 #include "res/embedded.hpp"
 

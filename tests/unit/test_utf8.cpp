@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/utf8.hpp"
-#include "render/wrap.hpp"
+#include "render/layout.hpp"
 
 using namespace h2h;
 

@@ -1,8 +1,22 @@
-#include "render/wrap.hpp"
+#include "render/layout.hpp"
 
 #include "core/utf8.hpp"
 
 namespace h2h::render {
+
+std::string pad(std::string_view s, std::size_t width) {
+  std::string out(s);
+  const std::size_t len = utf8::length(s);
+  if (len < width) out.append(width - len, ' ');
+  return out;
+}
+
+std::string center(std::string_view s, std::size_t width) {
+  const std::size_t len = utf8::length(s);
+  if (len >= width) return std::string(s);
+  const std::size_t left = (width - len) / 2;
+  return std::string(left, ' ') + std::string(s) + std::string(width - len - left, ' ');
+}
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   std::vector<std::string> lines;

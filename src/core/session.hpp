@@ -1,0 +1,129 @@
+// A facilitated session as a state machine: what has been recorded (the
+// Record, which is what the session file holds), where the session is, and
+// step(state, event) -> effects. Terminal and network front ends turn input
+// into events and draw the state; the machine itself does no I/O, so it is
+// tested without any terminal.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/answer.hpp"
+
+namespace h2h::session {
+
+enum class Mode { team, solo };
+
+struct Participant {
+  std::string id;    // "p1", "p2", ...
+  std::string name;  // a name, or a pseudonym in an anonymous session
+};
+
+struct Rating {
+  std::string participant;
+  std::string item;          // a check-in item id of the deck
+  std::optional<int> value;  // 1..5; none when skipped
+  std::string time;
+};
+
+struct Response {
+  std::string dilemma;
+  std::string participant;
+  std::optional<Point> point;  // none when skipped
+  std::string idea;            // how to get both (after an en-en answer)
+  std::string time;
+};
+
+struct Note {
+  std::string dilemma;  // empty: about the session as a whole
+  std::string text;
+  std::string time;
+};
+
+// What a session file holds (schema h2h-session/1).
+struct Record {
+  std::string deck_id;
+  int deck_version = 1;
+  std::string deck_hash;
+  std::string language = "en";
+  Mode mode = Mode::team;
+  std::string team;
+  bool anonymous = false;
+  std::vector<std::string> dilemmas;       // the dilemma ids of this session, in order
+  std::vector<std::string> checkin_items;  // empty: no check-in
+  int timebox_seconds = 0;                 // 0: none
+  std::vector<Participant> participants;
+  std::vector<Rating> ratings;
+  std::vector<Response> responses;
+  std::vector<std::string> revealed;  // dilemmas whose answers were revealed (closed)
+  std::vector<Note> notes;
+  std::string started;
+  std::string finished;  // empty while the session is open
+
+  const Response* response(std::string_view dilemma, std::string_view participant) const;
+  const Rating* rating(std::string_view participant, std::string_view item) const;
+  bool is_revealed(std::string_view dilemma) const;
+};
+
+// Where a session is: what the next input answers.
+struct Position {
+  enum class Kind { checkin, answer, idea, discuss, done };
+  Kind kind = Kind::done;
+  std::size_t dilemma = 0;      // index into Record::dilemmas
+  std::size_t participant = 0;  // index into Record::participants
+  std::size_t item = 0;         // index into Record::checkin_items
+
+  friend bool operator==(const Position&, const Position&) = default;
+};
+
+struct State {
+  Record record;
+  // Transient: the en-en answer whose idea is asked next; the dilemma whose
+  // reveal is on screen. Neither is needed to resume.
+  std::optional<std::pair<std::size_t, std::size_t>> pending_idea;
+  std::optional<std::size_t> discussing;
+};
+
+struct Event {
+  enum class Kind { answer, rating, idea, back, skip, note, reveal, next, quit };
+  Kind kind = Kind::next;
+  Point point;       // answer
+  int rating = 0;    // rating
+  std::string text;  // idea, note
+  std::string time;  // when it happened (ISO 8601, UTC), given by the front end
+
+  static Event answer(Point p, std::string time) {
+    return {Kind::answer, p, 0, {}, std::move(time)};
+  }
+  static Event rate(int r, std::string time) { return {Kind::rating, {}, r, {}, std::move(time)}; }
+  static Event idea(std::string text, std::string time) {
+    return {Kind::idea, {}, 0, std::move(text), std::move(time)};
+  }
+  static Event note(std::string text, std::string time) {
+    return {Kind::note, {}, 0, std::move(text), std::move(time)};
+  }
+  static Event of(Kind k, std::string time = {}) { return {k, {}, 0, {}, std::move(time)}; }
+};
+
+struct Effects {
+  bool save = false;         // the record changed: write the session file
+  bool reveal = false;       // show the reveal of position().dilemma
+  bool ask_idea = false;     // an en-en answer: ask how to get both
+  bool next_person = false;  // another participant answers next (team: clear the screen)
+  bool quit = false;         // stop; the file is saved
+  bool done = false;         // the session is complete
+  std::string refused;       // a catalog key saying why the event was not taken
+};
+
+Position position(const State& state);
+
+// Applies one event. Events that do not fit the position are refused (the
+// state is unchanged and Effects::refused says why); nothing is lost.
+Effects step(State& state, const Event& event);
+
+// Pseudonyms "P1", "P2", ... for an anonymous session; initials for names.
+std::vector<std::string> initials(const std::vector<Participant>& participants);
+
+}  // namespace h2h::session

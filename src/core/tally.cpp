@@ -1,0 +1,117 @@
+#include "core/tally.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace h2h {
+
+std::optional<double> Moments::mean() const {
+  if (n == 0) return std::nullopt;
+  return static_cast<double>(sum) / static_cast<double>(n);
+}
+
+std::optional<double> Moments::sd() const {
+  if (n < 2) return std::nullopt;
+  // Exact in integers first: n*sumsq - sum^2 = n * (n-1) * variance.
+  const double nd = static_cast<double>(n);
+  const double scaled = static_cast<double>(n * sumsq - sum * sum);
+  return std::sqrt(std::max(0.0, scaled) / (nd * (nd - 1)));
+}
+
+Weights Weights::of(const Deck& deck) {
+  Weights w;
+  for (const auto& n : deck.needs) w.need_ids.push_back(n.id);
+  for (const auto& d : deck.dilemmas) {
+    w.dilemma_ids.push_back(d.id);
+    std::vector<std::array<int, 2>> row;
+    for (const auto& n : deck.needs) row.push_back({d.a.weight(n.id), d.b.weight(n.id)});
+    w.poles.push_back(std::move(row));
+  }
+  return w;
+}
+
+std::optional<std::size_t> Weights::dilemma_index(std::string_view id) const {
+  auto it = std::find(dilemma_ids.begin(), dilemma_ids.end(), id);
+  if (it == dilemma_ids.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - dilemma_ids.begin());
+}
+
+std::optional<std::size_t> Weights::need_index(std::string_view id) const {
+  auto it = std::find(need_ids.begin(), need_ids.end(), id);
+  if (it == need_ids.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - need_ids.begin());
+}
+
+Tally::Tally(std::shared_ptr<const Weights> weights)
+    : weights_(std::move(weights)),
+      dilemmas_(weights_->dilemma_ids.size()),
+      needs_(weights_->need_ids.size()) {}
+
+void Tally::add(std::size_t d, Point p) {
+  DilemmaTally& t = dilemmas_.at(d);
+  t.a.add(p.a);
+  t.b.add(p.b);
+  ++t.zones[static_cast<std::size_t>(zone_of(p))];
+  t.sum_min += std::min(p.a, p.b);
+  const auto& row = weights_->poles[d];
+  for (std::size_t k = 0; k < needs_.size(); ++k) {
+    needs_[k].numerator += p.a * row[k][0] + p.b * row[k][1];
+    needs_[k].denominator += kAnswerMax * (row[k][0] + row[k][1]);
+  }
+}
+
+void Tally::add_checkin(std::size_t k, int rating) {
+  needs_.at(k).checkin.add(rating);
+}
+
+void Tally::merge(const Tally& other) {
+  participants_ += other.participants_;
+  for (std::size_t d = 0; d < dilemmas_.size() && d < other.dilemmas_.size(); ++d) {
+    DilemmaTally& t = dilemmas_[d];
+    const DilemmaTally& o = other.dilemmas_[d];
+    t.a.merge(o.a);
+    t.b.merge(o.b);
+    for (std::size_t z = 0; z < t.zones.size(); ++z) t.zones[z] += o.zones[z];
+    t.sum_min += o.sum_min;
+  }
+  for (std::size_t k = 0; k < needs_.size() && k < other.needs_.size(); ++k) {
+    needs_[k].numerator += other.needs_[k].numerator;
+    needs_[k].denominator += other.needs_[k].denominator;
+    needs_[k].checkin.merge(other.needs_[k].checkin);
+  }
+}
+
+Figures Tally::figures() const {
+  Figures f;
+  f.participants = participants_;
+  for (std::size_t d = 0; d < dilemmas_.size(); ++d) {
+    const DilemmaTally& t = dilemmas_[d];
+    DilemmaFigures df;
+    df.id = weights_->dilemma_ids[d];
+    df.n = t.a.n;
+    df.mean_a = t.a.mean();
+    df.sd_a = t.a.sd();
+    df.mean_b = t.b.mean();
+    df.sd_b = t.b.sd();
+    df.zones = t.zones;
+    if (df.sd_a && df.sd_b) df.spread = (*df.sd_a + *df.sd_b) / 2;
+    if (df.n > 0) df.enen = static_cast<double>(t.sum_min) / static_cast<double>(df.n);
+    f.answers += df.n;
+    f.dilemmas.push_back(std::move(df));
+  }
+  for (std::size_t k = 0; k < needs_.size(); ++k) {
+    const NeedTally& t = needs_[k];
+    NeedFigures nf;
+    nf.id = weights_->need_ids[k];
+    if (t.denominator > 0)
+      nf.score = 100.0 * static_cast<double>(t.numerator) / static_cast<double>(t.denominator);
+    if (t.checkin.n > 0) {
+      const double mean = *t.checkin.mean();
+      nf.checkin = CheckinFigures{t.checkin.n, mean, 100.0 * (mean - 1) / 4};
+    }
+    f.needs.push_back(std::move(nf));
+  }
+  return f;
+}
+
+}  // namespace h2h

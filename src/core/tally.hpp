@@ -1,0 +1,120 @@
+// One Tally computes every figure: counts, sums and sums of squares per
+// pole, zone counts, the sum of min(a, b), and the need numerators and
+// denominators. Sessions, response files and report JSON all feed it, so
+// streaming, grouping and merging shards fall out of one type, and its size
+// never grows with the number of answers.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/answer.hpp"
+#include "core/deck.hpp"
+
+namespace h2h {
+
+// Running sums of one pole's numbers.
+struct Moments {
+  std::int64_t n = 0;
+  std::int64_t sum = 0;
+  std::int64_t sumsq = 0;
+
+  void add(int x) {
+    ++n;
+    sum += x;
+    sumsq += static_cast<std::int64_t>(x) * x;
+  }
+  void merge(const Moments& o) {
+    n += o.n;
+    sum += o.sum;
+    sumsq += o.sumsq;
+  }
+  std::optional<double> mean() const;
+  std::optional<double> sd() const;  // sample standard deviation (n - 1); none when n < 2
+};
+
+struct DilemmaTally {
+  Moments a;
+  Moments b;
+  std::array<std::int64_t, kZoneCount> zones{};
+  std::int64_t sum_min = 0;  // sum of min(a, b)
+};
+
+struct NeedTally {
+  std::int64_t numerator = 0;    // sum of a x wA + b x wB
+  std::int64_t denominator = 0;  // sum of 10 x (wA + wB)
+  Moments checkin;               // check-in ratings 1..5
+};
+
+struct DilemmaFigures {
+  std::string id;
+  std::int64_t n = 0;
+  std::optional<double> mean_a, sd_a, mean_b, sd_b;
+  std::array<std::int64_t, kZoneCount> zones{};
+  std::optional<double> spread;  // (sd a + sd b) / 2
+  std::optional<double> enen;    // mean of min(a, b)
+};
+
+struct CheckinFigures {
+  std::int64_t n = 0;
+  double mean = 0;
+  double score = 0;  // 100 x (mean - 1) / 4
+};
+
+struct NeedFigures {
+  std::string id;
+  std::optional<double> score;  // 100 x numerator / denominator
+  std::optional<CheckinFigures> checkin;
+};
+
+struct Figures {
+  std::int64_t participants = 0;
+  std::int64_t answers = 0;
+  std::vector<DilemmaFigures> dilemmas;
+  std::vector<NeedFigures> needs;
+};
+
+// The weights of a deck as indexes, so that adding an answer does no lookups.
+struct Weights {
+  std::vector<std::string> dilemma_ids;
+  std::vector<std::string> need_ids;
+  // [dilemma][need] -> {wA, wB}
+  std::vector<std::vector<std::array<int, 2>>> poles;
+
+  static Weights of(const Deck& deck);
+  std::optional<std::size_t> dilemma_index(std::string_view id) const;
+  std::optional<std::size_t> need_index(std::string_view id) const;
+};
+
+class Tally {
+ public:
+  explicit Tally(std::shared_ptr<const Weights> weights);
+
+  void add_participant(std::int64_t count = 1) { participants_ += count; }
+  // A complete answer to dilemma `d` (an index into the weights).
+  void add(std::size_t d, Point p);
+  // A check-in rating 1..5 for need `k`.
+  void add_checkin(std::size_t k, int rating);
+  void merge(const Tally& other);
+
+  Figures figures() const;
+
+  const std::vector<DilemmaTally>& dilemmas() const { return dilemmas_; }
+  const std::vector<NeedTally>& needs() const { return needs_; }
+  std::vector<DilemmaTally>& dilemmas() { return dilemmas_; }
+  std::vector<NeedTally>& needs() { return needs_; }
+  std::int64_t participants() const { return participants_; }
+  const Weights& weights() const { return *weights_; }
+
+ private:
+  std::shared_ptr<const Weights> weights_;
+  std::int64_t participants_ = 0;
+  std::vector<DilemmaTally> dilemmas_;
+  std::vector<NeedTally> needs_;
+};
+
+}  // namespace h2h

@@ -1,0 +1,206 @@
+#include "render/session_text.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/tally.hpp"
+#include "core/utf8.hpp"
+#include "i18n/i18n.hpp"
+#include "render/safe_text.hpp"
+#include "render/layout.hpp"
+
+namespace h2h::render {
+
+using i18n::tr;
+using session::Record;
+
+namespace {
+
+std::string number(std::optional<double> x) {
+  return x ? fmt::format("{:.1f}", *x) : "-";
+}
+
+std::string zone_label(Zone z) {
+  return tr(fmt::format("zone.{}", zone_name(z)));
+}
+
+}  // namespace
+
+std::string session_opening(const Deck& deck, const Record& r, const Style& style) {
+  const std::string& lang = r.language;
+  std::string out;
+  out += paint(style.heading, visible(deck.title.in(lang))) + "\n\n";
+  out += wrap_indented(tr("run.intro"), kWidth, "") + "\n\n";
+  out += paint(style.label, tr("run.needs_heading")) + "\n";
+  for (const auto& n : deck.needs) {
+    std::string line = visible(n.name.in(lang));
+    if (!n.description.empty()) line += ": " + visible(n.description.in(lang));
+    out += wrap_indented(line, kWidth, "  ") + "\n";
+  }
+  out += "\n" + wrap_indented(tr("run.enen"), kWidth, "") + "\n\n";
+  std::string promise;
+  if (r.mode == session::Mode::solo)
+    promise = tr(r.anonymous ? "run.promise.solo_anonymous" : "run.promise.solo");
+  else
+    promise = tr(r.anonymous ? "run.promise.team_anonymous" : "run.promise.team");
+  out += paint(style.dim, wrap_indented(promise, kWidth, "")) + "\n";
+  return out;
+}
+
+std::string dilemma_card(const Deck& deck, const Dilemma& d, std::size_t number, std::size_t count,
+                         const std::string& lang, const Style& style) {
+  (void)deck;
+  std::string out;
+  out += paint(style.heading, fmt::format("{}/{}  {}", number, count, visible(d.title.in(lang))));
+  out += "\n\n" + wrap_indented(visible(d.question.in(lang)), kWidth, "") + "\n\n";
+  out += paint(style.pole_a, wrap_indented("A  " + visible(d.a.label.in(lang)), kWidth, "")) + "\n";
+  out +=
+      paint(style.pole_b, wrap_indented("B  " + visible(d.b.label.in(lang)), kWidth, "")) + "\n\n";
+  out += paint(style.dim, wrap_indented(tr("run.scale_hint"), kWidth, "")) + "\n";
+  return out;
+}
+
+std::string grid_picture(const std::vector<std::pair<std::string, Point>>& points,
+                         const Style& style) {
+  std::map<std::pair<int, int>, std::vector<std::string>> cells;
+  for (const auto& [label, p] : points) cells[{p.a, p.b}].push_back(label);
+  std::string out = "  B\n";
+  for (int b = kAnswerMax; b >= kAnswerMin; --b) {
+    out += fmt::format("{:>3} |", b);
+    for (int a = kAnswerMin; a <= kAnswerMax; ++a) {
+      auto it = cells.find({a, b});
+      if (it != cells.end()) {
+        std::string joined = fmt::format("{}", fmt::join(it->second, ""));
+        std::string shown =
+            utf8::length(joined) <= 3 ? joined : fmt::format("{}x", it->second.size());
+        out += paint(style.label, center(shown, 3));
+        continue;
+      }
+      switch (zone_of({a, b})) {
+        case Zone::en_en:
+          out += paint(style.good, " + ");
+          break;
+        case Zone::compromise:
+          out += paint(style.dim, " ~ ");
+          break;
+        case Zone::a:
+        case Zone::b:
+          out += paint(style.dim, " . ");
+          break;
+        default:
+          out += "   ";
+      }
+    }
+    out += "\n";
+  }
+  out += "    +" + std::string(33, '-') + "\n     ";
+  for (int a = kAnswerMin; a <= kAnswerMax; ++a) out += fmt::format("{:>3}", a);
+  out += "  A\n";
+  out += paint(style.dim, "     " + tr("run.grid_legend")) + "\n";
+  return out;
+}
+
+std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
+                        const Style& style) {
+  const std::string& lang = r.language;
+  const std::string& id = r.dilemmas.at(dilemma);
+  const Dilemma* d = deck.find_dilemma(id);
+  const auto labels = session::initials(r.participants);
+  std::vector<std::pair<std::string, Point>> points;
+  auto weights = std::make_shared<const Weights>(Weights::of(deck));
+  Tally tally(weights);
+  const auto index = weights->dilemma_index(id);
+  for (std::size_t p = 0; p < r.participants.size(); ++p) {
+    const auto* resp = r.response(id, r.participants[p].id);
+    if (resp && resp->point) {
+      points.emplace_back(visible(labels[p]), *resp->point);
+      if (index) tally.add(*index, *resp->point);
+    }
+  }
+  std::string out;
+  out += paint(style.heading,
+               tr("run.reveal_heading", fmt::arg("title", visible(d ? d->title.in(lang) : id))));
+  out += "\n\n" + grid_picture(points, style) + "\n";
+
+  std::size_t name_width = 6;
+  for (const auto& p : r.participants)
+    name_width = std::max(name_width, utf8::length(visible(p.name)));
+  name_width = std::min<std::size_t>(name_width, 24);
+  out += paint(style.label,
+               fmt::format("{}  {:>2}  {:>2}  {}", pad(tr("run.col_name"), name_width + 5), "A",
+                           "B", tr("run.col_zone"))) +
+         "\n";
+  for (std::size_t p = 0; p < r.participants.size(); ++p) {
+    const auto* resp = r.response(id, r.participants[p].id);
+    std::string who =
+        pad(fmt::format("{:<3}  {}", visible(labels[p]), visible(r.participants[p].name)),
+            name_width + 5);
+    if (!resp) {
+      out += fmt::format("{}   -   -  {}\n", who, tr("run.not_answered"));
+    } else if (!resp->point) {
+      out += fmt::format("{}   -   -  {}\n", who, tr("run.skipped"));
+    } else {
+      out += fmt::format("{}  {:>2}  {:>2}  {}\n", who, resp->point->a, resp->point->b,
+                         zone_label(zone_of(*resp->point)));
+      if (!resp->idea.empty())
+        out += paint(style.dim,
+                     wrap_indented(tr("run.idea_line", fmt::arg("idea", visible(resp->idea))),
+                                   kWidth, std::string(name_width + 7, ' '))) +
+               "\n";
+    }
+  }
+  if (index) {
+    const Figures f = tally.figures();
+    const DilemmaFigures& df = f.dilemmas[*index];
+    out += "\n" +
+           tr("run.means", fmt::arg("a", number(df.mean_a)), fmt::arg("b", number(df.mean_b)),
+              fmt::arg("spread", number(df.spread)), fmt::arg("enen", number(df.enen))) +
+           "\n";
+  }
+  if (d) {
+    out += "\n" + paint(style.heading, tr("show.en_en")) + "\n";
+    out += wrap_indented(visible(d->en_en.in(lang)), kWidth, "  ") + "\n";
+  }
+  return out;
+}
+
+std::string session_summary(const Deck& deck, const Record& r, const Style& style) {
+  const std::string& lang = r.language;
+  auto weights = std::make_shared<const Weights>(Weights::of(deck));
+  Tally tally(weights);
+  for (const auto& resp : r.responses)
+    if (auto d = weights->dilemma_index(resp.dilemma); d && resp.point) tally.add(*d, *resp.point);
+  const Figures f = tally.figures();
+  std::string out = paint(style.heading, tr("run.summary_heading")) + "\n\n";
+  for (const auto& id : r.dilemmas) {
+    const auto index = weights->dilemma_index(id);
+    const Dilemma* d = deck.find_dilemma(id);
+    if (!index || !d) continue;
+    const DilemmaFigures& df = f.dilemmas[*index];
+    std::vector<std::string> parts;
+    for (int z = 0; z < kZoneCount; ++z)
+      if (df.zones[static_cast<std::size_t>(z)] > 0)
+        parts.push_back(fmt::format("{} {}", zone_label(static_cast<Zone>(z)),
+                                    df.zones[static_cast<std::size_t>(z)]));
+    out += paint(style.label, visible(d->title.in(lang))) + "\n";
+    out += wrap_indented(
+               parts.empty() ? tr("run.no_answers") : fmt::format("{}", fmt::join(parts, ", ")),
+               kWidth, "  ") +
+           "\n";
+    out += "  " +
+           tr("run.means", fmt::arg("a", number(df.mean_a)), fmt::arg("b", number(df.mean_b)),
+              fmt::arg("spread", number(df.spread)), fmt::arg("enen", number(df.enen))) +
+           "\n";
+  }
+  return out;
+}
+
+std::string session_help() {
+  return tr("run.help");
+}
+
+}  // namespace h2h::render

@@ -1,0 +1,34 @@
+// What a facilitated session shows on the terminal: the opening, a dilemma
+// to answer, the reveal (grid picture, table, spread, both-and question) and
+// the closing summary. Pure: state in, text out. Fits 80 columns.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/deck.hpp"
+#include "core/session.hpp"
+#include "render/style.hpp"
+
+namespace h2h::render {
+
+std::string session_opening(const Deck& deck, const session::Record& record, const Style& style);
+
+// The dilemma as a participant sees it before answering.
+std::string dilemma_card(const Deck& deck, const Dilemma& dilemma, std::size_t number,
+                         std::size_t count, const std::string& lang, const Style& style);
+
+// The grid picture alone: each participant's label at their point, zones marked.
+std::string grid_picture(const std::vector<std::pair<std::string, Point>>& points,
+                         const Style& style);
+
+std::string reveal_text(const Deck& deck, const session::Record& record, std::size_t dilemma,
+                        const Style& style);
+
+// A short summary of zones per dilemma, for the end of a session.
+std::string session_summary(const Deck& deck, const session::Record& record, const Style& style);
+
+// The commands that work at every prompt.
+std::string session_help();
+
+}  // namespace h2h::render

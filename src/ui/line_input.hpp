@@ -1,0 +1,36 @@
+// Reading lines from standard input without ever blocking past what the
+// caller allows: end of input, an interrupt (Ctrl-C, SIGTERM, SIGHUP) and a
+// deadline each end a read with their own status.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace h2h::ui {
+
+// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the
+// signal, so that a blocked read returns and the caller can stop cleanly.
+void install_interrupt_handlers();
+// The signal that arrived (0: none).
+int pending_signal();
+
+class LineReader {
+ public:
+  enum class Status { line, end, interrupted, timeout };
+  using Clock = std::chrono::steady_clock;
+
+  explicit LineReader(int fd = 0) : fd_(fd) {}
+
+  // Reads one line (without its newline or a final CR). Lines longer than
+  // `max_chars` bytes are cut there (the rest of the line is discarded).
+  Status read(std::string& line, std::optional<Clock::time_point> deadline = std::nullopt,
+              std::size_t max_chars = 4000);
+
+ private:
+  int fd_;
+  std::string buffer_;
+  bool eof_ = false;
+};
+
+}  // namespace h2h::ui

@@ -1,0 +1,377 @@
+#include "ui/session_terminal.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "core/error.hpp"
+#include "core/limits.hpp"
+#include "formats/session_yaml.hpp"
+#include "i18n/i18n.hpp"
+#include "render/safe_text.hpp"
+#include "render/session_text.hpp"
+#include "ui/clock.hpp"
+
+namespace h2h::ui {
+
+using i18n::tr;
+using session::Event;
+using session::Position;
+using Kind = Position::Kind;
+
+namespace {
+
+constexpr const char* kClearScreen = "\x1b[H\x1b[2J\x1b[3J";
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// The commands, in English and Dutch, whatever the session's language.
+enum class Command { none, help, back, skip, note, reveal, next, quit };
+
+Command command_of(const std::string& word) {
+  const std::string w = lower(word);
+  if (w == "?" || w == "help" || w == "hulp") return Command::help;
+  if (w == "back" || w == "terug") return Command::back;
+  if (w == "skip" || w == "overslaan") return Command::skip;
+  if (w == "note" || w == "notitie") return Command::note;
+  if (w == "reveal" || w == "onthul") return Command::reveal;
+  if (w == "next" || w == "verder") return Command::next;
+  if (w == "quit" || w == "stop") return Command::quit;
+  return Command::none;
+}
+
+class Driver {
+ public:
+  Driver(session::State& state, const Deck& deck, SessionIO& io, LineReader& in)
+      : s_(state), deck_(deck), io_(io), in_(in) {}
+
+  SessionEnd run() {
+    say(render::session_opening(deck_, s_.record, style()) + "\n");
+    save();
+    while (true) {
+      const Position at = session::position(s_);
+      if (at.kind == Kind::done) break;
+      if (at.kind == Kind::discuss && !shown_reveal_) {
+        show_reveal(at.dilemma);
+        continue;
+      }
+      if (at.kind == Kind::discuss && !io_.interactive) {
+        apply(Event::of(Event::Kind::next, now_utc()));  // piped input: reveals take no line
+        continue;
+      }
+      introduce(at);
+      std::string line;
+      const auto status = in_.read(line, deadline(at), limits::kInputLine);
+      if (status == LineReader::Status::timeout) {
+        time_up_announced_ = current_dilemma_;
+        say(paint(style().bad, tr("run.time_up", fmt::arg("time", clock(io_timebox())))) + "\n");
+        continue;
+      }
+      if (status == LineReader::Status::end) return finish(Outcome::end_of_input);
+      if (status == LineReader::Status::interrupted) return finish(Outcome::interrupted);
+      handle(at, line);
+      if (quit_) return finish(Outcome::quit);
+    }
+    if (s_.record.finished.empty()) {  // resumed a session whose last dilemma was closed
+      s_.record.finished = now_utc();
+      save();
+    }
+    result(render::session_summary(deck_, s_.record,
+                                   io_.interactive ? style() : render::Style::plain()));
+    return finish(Outcome::done);
+  }
+
+ private:
+  const render::Style& style() const { return io_.style; }
+  std::string paint(fmt::text_style ts, std::string_view text) const {
+    return fmt::format(ts, "{}", text);
+  }
+  int io_timebox() const { return s_.record.timebox_seconds; }
+
+  // Conversation goes to the terminal; with piped input, to standard error,
+  // so that standard output carries only the reveals and the summary.
+  void say(std::string_view text) const {
+    std::FILE* to = io_.interactive ? stdout : stderr;
+    std::fwrite(text.data(), 1, text.size(), to);
+    std::fflush(to);
+  }
+  void result(std::string_view text) const {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+  }
+
+  const std::string& name_of(std::size_t p) const { return s_.record.participants.at(p).name; }
+  const Dilemma& dilemma_at(std::size_t d) const {
+    return *deck_.find_dilemma(s_.record.dilemmas.at(d));
+  }
+  bool team() const { return s_.record.mode == session::Mode::team; }
+
+  static std::string clock(int seconds) {
+    return fmt::format("{}:{:02}", std::max(seconds, 0) / 60, std::max(seconds, 0) % 60);
+  }
+
+  std::optional<LineReader::Clock::time_point> deadline(const Position& at) const {
+    if (io_timebox() <= 0 || (at.kind != Kind::answer && at.kind != Kind::idea))
+      return std::nullopt;
+    if (time_up_announced_ == current_dilemma_) return std::nullopt;
+    return dilemma_started_ + std::chrono::seconds(io_timebox());
+  }
+
+  std::string time_left() const {
+    if (io_timebox() <= 0 || current_dilemma_ == kNone) return {};
+    const auto left = std::chrono::ceil<std::chrono::seconds>(
+        dilemma_started_ + std::chrono::seconds(io_timebox()) - LineReader::Clock::now());
+    if (left.count() <= 0) return " " + tr("run.time_over");
+    return " " + tr("run.time_left", fmt::arg("time", clock(static_cast<int>(left.count()))));
+  }
+
+  // Shows what the next input is about, once per participant and item.
+  void introduce(const Position& at) {
+    const bool same_slot =
+        at.dilemma == last_.dilemma && at.participant == last_.participant &&
+        (at.kind == last_.kind || (at.kind == Kind::idea && last_.kind == Kind::answer));
+    if (!same_slot && at.kind == Kind::checkin &&
+        (last_.kind != Kind::checkin || last_.participant != at.participant)) {
+      private_turn(at.participant);
+      say(tr("run.checkin_intro") + "\n\n");
+    }
+    if (!same_slot && at.kind == Kind::answer) {
+      const bool new_dilemma = at.dilemma != current_dilemma_;
+      if (new_dilemma) {
+        current_dilemma_ = at.dilemma;
+        dilemma_started_ = LineReader::Clock::now();
+      }
+      const bool cleared = private_turn(at.participant);
+      if (new_dilemma || cleared)
+        say(render::dilemma_card(deck_, dilemma_at(at.dilemma), at.dilemma + 1,
+                                 s_.record.dilemmas.size(), s_.record.language, style()) +
+            "\n");
+    }
+    last_ = at;
+    prompt(at);
+  }
+
+  // In a team on a terminal, each participant answers on a clean screen.
+  // Returns whether the screen was cleared.
+  bool private_turn(std::size_t participant) {
+    if (!team()) return false;
+    if (io_.interactive) say(kClearScreen);
+    say(paint(style().heading,
+              tr("run.turn", fmt::arg("name", render::visible(name_of(participant))))) +
+        "\n\n");
+    return io_.interactive;
+  }
+
+  void prompt(const Position& at) {
+    const auto& r = s_.record;
+    std::string text;
+    switch (at.kind) {
+      case Kind::checkin: {
+        const auto& item_id = r.checkin_items.at(at.item);
+        std::string statement = item_id;
+        for (const auto& c : deck_.checkin)
+          if (c.id == item_id) statement = c.text.in(deck_.language_for(r.language));
+        text = tr("run.prompt_checkin", fmt::arg("number", at.item + 1),
+                  fmt::arg("count", r.checkin_items.size()),
+                  fmt::arg("statement", render::visible(statement)));
+        break;
+      }
+      case Kind::answer:
+        text = tr("run.prompt_answer", fmt::arg("name", render::visible(name_of(at.participant))),
+                  fmt::arg("time", time_left()));
+        break;
+      case Kind::idea:
+        text = tr("run.prompt_idea");
+        break;
+      case Kind::discuss:
+        text = tr("run.prompt_discuss");
+        break;
+      case Kind::done:
+        return;
+    }
+    // On a terminal the answer is typed after the prompt; in a log of piped
+    // input, each prompt stands on its own line.
+    say(io_.interactive ? text : text + "\n");
+  }
+
+  void show_reveal(std::size_t d) {
+    if (team() && io_.interactive) say(kClearScreen);
+    result(render::reveal_text(deck_, s_.record, d,
+                               io_.interactive ? style() : render::Style::plain()) +
+           "\n");
+    shown_reveal_ = true;
+  }
+
+  void handle(const Position& at, const std::string& raw) {
+    const std::string line = trim(raw);
+    const std::string word = lower(line.substr(0, line.find(' ')));
+    const std::string rest =
+        line.find(' ') == std::string::npos ? "" : trim(line.substr(line.find(' ')));
+    const Command cmd = command_of(word);
+    const std::string time = now_utc();
+    // Text answers (ideas, discussion notes) take any line but a command word.
+    if (cmd == Command::help) {
+      say(render::session_help() + "\n");
+      return;
+    }
+    if (cmd == Command::note) {
+      std::string text = rest;
+      if (text.empty()) {
+        say(tr("run.prompt_note"));
+        const auto status = in_.read(text, std::nullopt, limits::kInputLine);
+        if (status != LineReader::Status::line) return;
+        text = trim(text);
+      }
+      if (apply(Event::note(text, time))) say(tr("run.note_saved") + "\n");
+      return;
+    }
+    if (cmd == Command::back) return (void)apply(Event::of(Event::Kind::back, time));
+    if (cmd == Command::skip) return (void)apply(Event::of(Event::Kind::skip, time));
+    if (cmd == Command::reveal) return (void)apply(Event::of(Event::Kind::reveal, time));
+    if (cmd == Command::next) return (void)apply(Event::of(Event::Kind::next, time));
+    if (cmd == Command::quit) {
+      apply(Event::of(Event::Kind::quit, time));
+      return;
+    }
+    switch (at.kind) {
+      case Kind::checkin: {
+        if (line.size() == 1 && line[0] >= '1' && line[0] <= '5') {
+          apply(Event::rate(line[0] - '0', time));
+        } else {
+          say(tr("run.hint_checkin") + "\n");
+        }
+        return;
+      }
+      case Kind::answer: {
+        if (auto p = parse_point(line)) {
+          apply(Event::answer(*p, time));
+        } else {
+          say(tr("run.hint_answer") + "\n");
+        }
+        return;
+      }
+      case Kind::idea:
+        apply(Event::idea(line, time));
+        return;
+      case Kind::discuss:
+        if (line.empty())
+          apply(Event::of(Event::Kind::next, time));
+        else if (apply(Event::note(line, time)))
+          say(tr("run.note_saved") + "\n");
+        return;
+      case Kind::done:
+        return;
+    }
+  }
+
+  // Steps the machine and carries out its effects. Returns whether the
+  // event was taken.
+  bool apply(const Event& e) {
+    const session::Effects fx = session::step(s_, e);
+    if (!fx.refused.empty()) {
+      say(tr(fx.refused) + "\n");
+      return false;
+    }
+    if (fx.save) save();
+    if (fx.reveal) shown_reveal_ = false;
+    if (e.kind == Event::Kind::back) last_ = Position{Kind::done, kNone, kNone, 0};
+    if (e.kind == Event::Kind::back) say(tr("run.back") + "\n");
+    if (fx.quit) quit_ = true;
+    return true;
+  }
+
+  void save() {
+    try {
+      io_.save(s_.record);
+      if (!saved_) say(tr("run.save_recovered", fmt::arg("path", io_.path)) + "\n");
+      saved_ = true;
+    } catch (const Error& e) {
+      saved_ = false;
+      for (const auto& p : e.problems()) say(paint(style().bad, format_problem(p)) + "\n");
+      say(tr("run.save_failed") + "\n");
+    }
+  }
+
+  std::string where() const {
+    const Position at = session::position(s_);
+    const auto& r = s_.record;
+    switch (at.kind) {
+      case Kind::checkin:
+        return tr("run.where_checkin", fmt::arg("name", render::visible(name_of(at.participant))));
+      case Kind::answer:
+      case Kind::idea:
+      case Kind::discuss:
+        return tr(
+            "run.where_dilemma", fmt::arg("number", at.dilemma + 1),
+            fmt::arg("count", r.dilemmas.size()), fmt::arg("id", r.dilemmas[at.dilemma]),
+            fmt::arg("name",
+                     at.kind == Kind::discuss ? "-" : render::visible(name_of(at.participant))));
+      case Kind::done:
+        return tr("run.where_done");
+    }
+    return {};
+  }
+
+  SessionEnd finish(Outcome outcome) {
+    SessionEnd end{outcome, pending_signal(), saved_};
+    if (!saved_) save();  // one more try
+    end.saved = saved_;
+    std::size_t answers = 0;
+    for (const auto& resp : s_.record.responses) answers += resp.point ? 1 : 0;
+    if (outcome == Outcome::done) {
+      say("\n" + tr("run.saved_done", fmt::arg("path", io_.path)) + "\n");
+    } else {
+      const char* key = outcome == Outcome::quit           ? "run.stopped_quit"
+                        : outcome == Outcome::end_of_input ? "run.stopped_eof"
+                                                           : "run.stopped_signal";
+      std::fputs("\n", stderr);
+      std::fputs((tr(key, fmt::arg("where", where()), fmt::arg("answers", answers),
+                     fmt::arg("path", io_.path)) +
+                  "\n")
+                     .c_str(),
+                 stderr);
+    }
+    if (!saved_) {
+      // Never lose answers: when the file cannot be written, print them.
+      std::fputs((tr("run.dump") + "\n").c_str(), stderr);
+      std::fputs(formats::session_to_yaml(s_.record).c_str(), stderr);
+    }
+    return end;
+  }
+
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  session::State& s_;
+  const Deck& deck_;
+  SessionIO& io_;
+  LineReader& in_;
+  Position last_{Kind::done, kNone, kNone, 0};
+  std::size_t current_dilemma_ = kNone;
+  std::size_t time_up_announced_ = kNone;
+  LineReader::Clock::time_point dilemma_started_{};
+  bool shown_reveal_ = true;
+  bool quit_ = false;
+  bool saved_ = true;
+};
+
+}  // namespace
+
+SessionEnd run_session(session::State& state, const Deck& deck, SessionIO& io, LineReader& in) {
+  return Driver(state, deck, io, in).run();
+}
+
+}  // namespace h2h::ui
