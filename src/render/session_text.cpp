@@ -24,6 +24,13 @@ std::string number(std::optional<double> x) {
   return x ? fmt::format("{:.1f}", *x) : "-";
 }
 
+std::string means_line(const DilemmaFigures& df, std::string_view indent) {
+  return wrap_indented(
+      tr("run.means", fmt::arg("a", number(df.mean_a)), fmt::arg("b", number(df.mean_b)),
+         fmt::arg("spread", number(df.spread)), fmt::arg("enen", number(df.enen))),
+      kWidth, indent);
+}
+
 std::string zone_label(Zone z) {
   return tr(fmt::format("zone.{}", zone_name(z)));
 }
@@ -156,10 +163,7 @@ std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
   if (index) {
     const Figures f = tally.figures();
     const DilemmaFigures& df = f.dilemmas[*index];
-    out += "\n" +
-           tr("run.means", fmt::arg("a", number(df.mean_a)), fmt::arg("b", number(df.mean_b)),
-              fmt::arg("spread", number(df.spread)), fmt::arg("enen", number(df.enen))) +
-           "\n";
+    out += "\n" + means_line(df, "") + "\n";
   }
   if (d) {
     out += "\n" + paint(style.heading, tr("show.en_en")) + "\n";
@@ -191,10 +195,7 @@ std::string session_summary(const Deck& deck, const Record& r, const Style& styl
                parts.empty() ? tr("run.no_answers") : fmt::format("{}", fmt::join(parts, ", ")),
                kWidth, "  ") +
            "\n";
-    out += "  " +
-           tr("run.means", fmt::arg("a", number(df.mean_a)), fmt::arg("b", number(df.mean_b)),
-              fmt::arg("spread", number(df.spread)), fmt::arg("enen", number(df.enen))) +
-           "\n";
+    out += means_line(df, "  ") + "\n";
   }
   return out;
 }

@@ -176,11 +176,14 @@ class PipedSessions(H2HTestCase):
                                      ("guidance", "p2", 3, 3), ("guidance", "p3", 4, 4)])
         self.assertIn("no answer", r.stdout)
 
-    def test_dutch_session(self):
-        r = run("run", "--solo", "--name", "Sam", "--dilemmas", "growth", "-o", self.tmp / "nl.yaml",
-                "--lang", "nl", input="8 3\n")
+    def test_dutch_session_fits_80_columns(self):
+        r = run("run", "--participants", "Anna,Bram", "--dilemmas", "growth,workload",
+                "-o", self.tmp / "nl.yaml", "--lang", "nl", input="8 3\n9 9\nsamen\n1 2\n3 4\n")
         self.assertExit(r, EX_OK)
         self.assertIn("Groei", r.stdout + r.stderr)
+        self.assertIn("De antwoorden", r.stdout)
+        for line in (r.stdout + r.stderr).splitlines():
+            self.assertLessEqual(len(line), 80, line)
         self.assertEqual(load(self.tmp / "nl.yaml")["language"], "nl")
 
     def test_default_file_name(self):

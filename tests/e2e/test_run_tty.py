@@ -111,6 +111,18 @@ class PrivateTurns(H2HTestCase):
         self.assertEqual(s["participants"][0]["name"], "Sam")
         self.assertEqual(s["mode"], "solo")
 
+    def test_no_input_fails_with_the_missing_option_instead_of_asking(self):
+        t = Terminal(["run", "--no-input", "-o", self.tmp / "x.yaml"], clean_env(TERM="xterm"))
+        screen = t.read_until("--participants or --solo")
+        self.assertEqual(t.close(), 2)
+        self.assertNotIn("Team session or solo?", screen)
+        t = Terminal(["run", "--solo", "--no-input", "--dilemmas", "growth", "-o", self.tmp / "y.yaml"],
+                     clean_env(TERM="xterm"))
+        t.read_until("P1, A and B")  # nothing missing: it runs
+        t.type("quit")
+        t.read_until("--resume")
+        self.assertEqual(t.close(), 0)
+
 
 if __name__ == "__main__":
     import unittest
