@@ -9,6 +9,7 @@
 namespace h2h::cli {
 
 Command add_run(CLI::App& parent, Context& ctx);
+Command add_report(CLI::App& parent, Context& ctx);
 Command add_decks(CLI::App& parent, Context& ctx);
 Command add_list(CLI::App& parent, Context& ctx);
 Command add_show(CLI::App& parent, Context& ctx);
@@ -21,9 +22,10 @@ struct CommandEntry {
 };
 
 inline constexpr std::array kCommands = {
-    CommandEntry{"run", add_run},           CommandEntry{"decks", add_decks},
-    CommandEntry{"list", add_list},         CommandEntry{"show", add_show},
-    CommandEntry{"validate", add_validate}, CommandEntry{"template", add_template},
+    CommandEntry{"run", add_run},           CommandEntry{"report", add_report},
+    CommandEntry{"decks", add_decks},       CommandEntry{"list", add_list},
+    CommandEntry{"show", add_show},         CommandEntry{"validate", add_validate},
+    CommandEntry{"template", add_template},
 };
 
 }  // namespace h2h::cli

@@ -27,7 +27,15 @@ Weights Weights::of(const Deck& deck) {
     for (const auto& n : deck.needs) row.push_back({d.a.weight(n.id), d.b.weight(n.id)});
     w.poles.push_back(std::move(row));
   }
+  for (const auto& c : deck.checkin)
+    if (auto k = w.need_index(c.need)) w.checkin_needs.emplace_back(c.id, *k);
   return w;
+}
+
+std::optional<std::size_t> Weights::checkin_need(std::string_view item) const {
+  for (const auto& [id, k] : checkin_needs)
+    if (id == item) return k;
+  return std::nullopt;
 }
 
 std::optional<std::size_t> Weights::dilemma_index(std::string_view id) const {
@@ -45,7 +53,18 @@ std::optional<std::size_t> Weights::need_index(std::string_view id) const {
 Tally::Tally(std::shared_ptr<const Weights> weights)
     : weights_(std::move(weights)),
       dilemmas_(weights_->dilemma_ids.size()),
-      needs_(weights_->need_ids.size()) {}
+      needs_(weights_->need_ids.size()) {
+  for (auto& d : dilemmas_) d.needs.resize(needs_.size());
+}
+
+namespace {
+
+std::optional<double> score(const Nourishment& n) {
+  if (n.denominator <= 0) return std::nullopt;
+  return 100.0 * static_cast<double>(n.numerator) / static_cast<double>(n.denominator);
+}
+
+}  // namespace
 
 void Tally::add(std::size_t d, Point p) {
   DilemmaTally& t = dilemmas_.at(d);
@@ -53,10 +72,15 @@ void Tally::add(std::size_t d, Point p) {
   t.b.add(p.b);
   ++t.zones[static_cast<std::size_t>(zone_of(p))];
   t.sum_min += std::min(p.a, p.b);
+  ++t.cells[static_cast<std::size_t>(p.a - kAnswerMin)][static_cast<std::size_t>(p.b - kAnswerMin)];
   const auto& row = weights_->poles[d];
   for (std::size_t k = 0; k < needs_.size(); ++k) {
-    needs_[k].numerator += p.a * row[k][0] + p.b * row[k][1];
-    needs_[k].denominator += kAnswerMax * (row[k][0] + row[k][1]);
+    const std::int64_t taken = p.a * row[k][0] + p.b * row[k][1];
+    const std::int64_t offered = kAnswerMax * (row[k][0] + row[k][1]);
+    t.needs[k].numerator += taken;
+    t.needs[k].denominator += offered;
+    needs_[k].total.numerator += taken;
+    needs_[k].total.denominator += offered;
   }
 }
 
@@ -73,10 +97,13 @@ void Tally::merge(const Tally& other) {
     t.b.merge(o.b);
     for (std::size_t z = 0; z < t.zones.size(); ++z) t.zones[z] += o.zones[z];
     t.sum_min += o.sum_min;
+    for (std::size_t x = 0; x < t.cells.size(); ++x)
+      for (std::size_t y = 0; y < t.cells[x].size(); ++y) t.cells[x][y] += o.cells[x][y];
+    for (std::size_t k = 0; k < t.needs.size() && k < o.needs.size(); ++k)
+      t.needs[k].merge(o.needs[k]);
   }
   for (std::size_t k = 0; k < needs_.size() && k < other.needs_.size(); ++k) {
-    needs_[k].numerator += other.needs_[k].numerator;
-    needs_[k].denominator += other.needs_[k].denominator;
+    needs_[k].total.merge(other.needs_[k].total);
     needs_[k].checkin.merge(other.needs_[k].checkin);
   }
 }
@@ -96,6 +123,7 @@ Figures Tally::figures() const {
     df.zones = t.zones;
     if (df.sd_a && df.sd_b) df.spread = (*df.sd_a + *df.sd_b) / 2;
     if (df.n > 0) df.enen = static_cast<double>(t.sum_min) / static_cast<double>(df.n);
+    for (const auto& n : t.needs) df.need_scores.push_back(score(n));
     f.answers += df.n;
     f.dilemmas.push_back(std::move(df));
   }
@@ -103,8 +131,7 @@ Figures Tally::figures() const {
     const NeedTally& t = needs_[k];
     NeedFigures nf;
     nf.id = weights_->need_ids[k];
-    if (t.denominator > 0)
-      nf.score = 100.0 * static_cast<double>(t.numerator) / static_cast<double>(t.denominator);
+    nf.score = score(t.total);
     if (t.checkin.n > 0) {
       const double mean = *t.checkin.mean();
       nf.checkin = CheckinFigures{t.checkin.n, mean, 100.0 * (mean - 1) / 4};

@@ -37,17 +37,32 @@ struct Moments {
   std::optional<double> sd() const;  // sample standard deviation (n - 1); none when n < 2
 };
 
+constexpr int kGridSide = kAnswerMax - kAnswerMin + 1;  // 11 points per axis
+
+// A need's nourishment on offer and taken up: numerator = sum of
+// a x wA + b x wB, denominator = sum of 10 x (wA + wB).
+struct Nourishment {
+  std::int64_t numerator = 0;
+  std::int64_t denominator = 0;
+  void merge(const Nourishment& o) {
+    numerator += o.numerator;
+    denominator += o.denominator;
+  }
+};
+
 struct DilemmaTally {
   Moments a;
   Moments b;
   std::array<std::int64_t, kZoneCount> zones{};
   std::int64_t sum_min = 0;  // sum of min(a, b)
+  // How many answers fell on each point of the grid: cells[a][b].
+  std::array<std::array<std::int64_t, kGridSide>, kGridSide> cells{};
+  std::vector<Nourishment> needs;  // per need of the deck
 };
 
 struct NeedTally {
-  std::int64_t numerator = 0;    // sum of a x wA + b x wB
-  std::int64_t denominator = 0;  // sum of 10 x (wA + wB)
-  Moments checkin;               // check-in ratings 1..5
+  Nourishment total;  // over every answer
+  Moments checkin;    // check-in ratings 1..5
 };
 
 struct DilemmaFigures {
@@ -57,6 +72,8 @@ struct DilemmaFigures {
   std::array<std::int64_t, kZoneCount> zones{};
   std::optional<double> spread;  // (sd a + sd b) / 2
   std::optional<double> enen;    // mean of min(a, b)
+  // Per need: 100 x numerator / denominator of this dilemma's answers alone.
+  std::vector<std::optional<double>> need_scores;
 };
 
 struct CheckinFigures {
@@ -84,10 +101,13 @@ struct Weights {
   std::vector<std::string> need_ids;
   // [dilemma][need] -> {wA, wB}
   std::vector<std::vector<std::array<int, 2>>> poles;
+  // check-in item id -> need index
+  std::vector<std::pair<std::string, std::size_t>> checkin_needs;
 
   static Weights of(const Deck& deck);
   std::optional<std::size_t> dilemma_index(std::string_view id) const;
   std::optional<std::size_t> need_index(std::string_view id) const;
+  std::optional<std::size_t> checkin_need(std::string_view item) const;
 };
 
 class Tally {

@@ -3,11 +3,11 @@
 // not see escape codes.
 #pragma once
 
+#include <fmt/color.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/color.h>
 
 namespace h2h::render {
 

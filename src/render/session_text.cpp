@@ -10,8 +10,10 @@
 #include "core/tally.hpp"
 #include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
-#include "render/safe_text.hpp"
+#include "render/grid_text.hpp"
 #include "render/layout.hpp"
+#include "render/reflection_doc.hpp"
+#include "render/safe_text.hpp"
 
 namespace h2h::render {
 
@@ -75,40 +77,13 @@ std::string grid_picture(const std::vector<std::pair<std::string, Point>>& point
                          const Style& style) {
   std::map<std::pair<int, int>, std::vector<std::string>> cells;
   for (const auto& [label, p] : points) cells[{p.a, p.b}].push_back(label);
-  std::string out = "  B\n";
-  for (int b = kAnswerMax; b >= kAnswerMin; --b) {
-    out += fmt::format("{:>3} |", b);
-    for (int a = kAnswerMin; a <= kAnswerMax; ++a) {
-      auto it = cells.find({a, b});
-      if (it != cells.end()) {
-        std::string joined = fmt::format("{}", fmt::join(it->second, ""));
-        std::string shown =
-            utf8::length(joined) <= 3 ? joined : fmt::format("{}x", it->second.size());
-        out += paint(style.label, center(shown, 3));
-        continue;
-      }
-      switch (zone_of({a, b})) {
-        case Zone::en_en:
-          out += paint(style.good, " + ");
-          break;
-        case Zone::compromise:
-          out += paint(style.dim, " ~ ");
-          break;
-        case Zone::a:
-        case Zone::b:
-          out += paint(style.dim, " . ");
-          break;
-        default:
-          out += "   ";
-      }
-    }
-    out += "\n";
+  GridLabels labels;
+  for (const auto& [at, names] : cells) {
+    std::string joined = fmt::format("{}", fmt::join(names, ""));
+    labels[static_cast<std::size_t>(at.first)][static_cast<std::size_t>(at.second)] =
+        utf8::length(joined) <= 3 ? joined : fmt::format("{}x", names.size());
   }
-  out += "    +" + std::string(33, '-') + "\n     ";
-  for (int a = kAnswerMin; a <= kAnswerMax; ++a) out += fmt::format("{:>3}", a);
-  out += "  A\n";
-  out += paint(style.dim, "     " + tr("run.grid_legend")) + "\n";
-  return out;
+  return grid_text(labels, style);
 }
 
 std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
@@ -173,31 +148,11 @@ std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
 }
 
 std::string session_summary(const Deck& deck, const Record& r, const Style& style) {
-  const std::string& lang = r.language;
   auto weights = std::make_shared<const Weights>(Weights::of(deck));
-  Tally tally(weights);
-  for (const auto& resp : r.responses)
-    if (auto d = weights->dilemma_index(resp.dilemma); d && resp.point) tally.add(*d, *resp.point);
-  const Figures f = tally.figures();
-  std::string out = paint(style.heading, tr("run.summary_heading")) + "\n\n";
-  for (const auto& id : r.dilemmas) {
-    const auto index = weights->dilemma_index(id);
-    const Dilemma* d = deck.find_dilemma(id);
-    if (!index || !d) continue;
-    const DilemmaFigures& df = f.dilemmas[*index];
-    std::vector<std::string> parts;
-    for (int z = 0; z < kZoneCount; ++z)
-      if (df.zones[static_cast<std::size_t>(z)] > 0)
-        parts.push_back(fmt::format("{} {}", zone_label(static_cast<Zone>(z)),
-                                    df.zones[static_cast<std::size_t>(z)]));
-    out += paint(style.label, visible(d->title.in(lang))) + "\n";
-    out += wrap_indented(
-               parts.empty() ? tr("run.no_answers") : fmt::format("{}", fmt::join(parts, ", ")),
-               kWidth, "  ") +
-           "\n";
-    out += means_line(df, "  ") + "\n";
-  }
-  return out;
+  report::Group group(weights, r.team);
+  group.add_session(r);
+  ReflectionInput in{&deck, deck.language_for(r.language), &group, {}, ""};
+  return to_text(reflection_document(in), style);
 }
 
 std::string session_help() {

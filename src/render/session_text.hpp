@@ -25,7 +25,7 @@ std::string grid_picture(const std::vector<std::pair<std::string, Point>>& point
 std::string reveal_text(const Deck& deck, const session::Record& record, std::size_t dilemma,
                         const Style& style);
 
-// A short summary of zones per dilemma, for the end of a session.
+// The EN EN reflection of this session, for its end.
 std::string session_summary(const Deck& deck, const session::Record& record, const Style& style);
 
 // The commands that work at every prompt.

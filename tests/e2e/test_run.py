@@ -100,9 +100,9 @@ class PipedSessions(H2HTestCase):
         self.assertRegex(s["deck"]["hash"], r"^fnv1a64:[0-9a-f]{16}$")
         self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
         # Results on stdout, conversation (prompts) on stderr; no colour in a pipe.
-        self.assertIn("Summary", r.stdout)
-        self.assertNotIn("A and B", r.stdout)
-        self.assertIn("A and B", r.stderr)
+        self.assertIn("EN EN reflection", r.stdout)
+        self.assertNotIn("Sam, A and B", r.stdout)
+        self.assertIn("Sam, A and B", r.stderr)
         self.assertNotIn("\x1b", r.stdout + r.stderr)
         self.assertIn(f"Session saved: {out}", r.stderr)
 
@@ -291,7 +291,7 @@ class StopAndResume(H2HTestCase):
         run("run", "--solo", "--dilemmas", "growth", "-o", out, input="8 3\n")
         r = run("run", "--resume", out, input="")
         self.assertExit(r, EX_OK)
-        self.assertIn("Summary", r.stdout)
+        self.assertIn("EN EN reflection", r.stdout)
 
     def test_changed_deck_is_refused_unless_forced(self):
         deck = self.tmp / "deck.yaml"

@@ -1,0 +1,49 @@
+// A reflection as a small document of blocks, written once and put out as
+// terminal text, Markdown or HTML by the writers below: the content lives
+// in one place (render/reflection_doc.cpp), the formats in theirs.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/tally.hpp"
+#include "render/style.hpp"
+
+namespace h2h::render {
+
+struct Block {
+  enum class Kind {
+    title,       // the document's title
+    section,     // a section heading
+    subsection,  // a dilemma's heading
+    paragraph,
+    question,  // a reflection question for the team
+    bullets,
+    table,  // rows[0] is the header
+    grid,   // the both-and grid with counts
+    bars,   // need scores 0..100 side by side
+    aside   // small print: caveats, sources
+  };
+  Kind kind = Kind::paragraph;
+  std::string text;
+  std::vector<std::string> items;
+  std::vector<std::vector<std::string>> rows;
+  std::array<std::array<std::int64_t, kGridSide>, kGridSide> cells{};  // cells[a][b]
+  std::vector<std::pair<std::string, std::optional<double>>> bars;
+};
+
+using Document = std::vector<Block>;
+
+std::string to_text(const Document& doc, const Style& style);       // fits 80 columns
+std::string to_markdown(const Document& doc);                       // deterministic
+std::string to_html(const Document& doc, const std::string& lang);  // self-contained
+
+// Escaping for the writers (exposed for the tests).
+std::string markdown_escape(std::string_view text);
+std::string html_escape(std::string_view text);
+
+}  // namespace h2h::render
