@@ -1,23 +1,31 @@
 // h2h report: the EN EN reflection over session files, per team or per
 // session, as text, Markdown, JSON, CSV or HTML.
+#include <fmt/ranges.h>
+
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <map>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/response_options.hpp"
 #include "core/limits.hpp"
 #include "core/reflection.hpp"
 #include "formats/atomic_file.hpp"
 #include "formats/deck_library.hpp"
 #include "formats/file_read.hpp"
 #include "formats/report_json.hpp"
+#include "formats/responses.hpp"
 #include "formats/session_yaml.hpp"
 #include "render/document.hpp"
 #include "render/reflection_doc.hpp"
 #include "render/report_csv.hpp"
+#include "ui/terminal.hpp"
 
 namespace h2h::cli {
 
+namespace fs = std::filesystem;
 using i18n::tr;
 
 namespace {
@@ -30,95 +38,236 @@ struct ReportOptions {
   std::string deck;
   std::string delimiter = ",";
   bool no_formula_escape = false;
+  ResponseCli responses;
 };
 
-struct Loaded {
-  std::string path;
-  session::Record record;
-};
+enum class InputKind { session, csv, jsonl, report_json };
 
-std::string group_name(const Loaded& s, const std::string& by) {
-  if (by == "team") {
-    if (!s.record.team.empty()) return s.record.team;
-    return tr("report.no_team");
-  }
-  const std::string who = s.record.team.empty() ? s.path : s.record.team;
-  return fmt::format("{} {}", who, s.record.started.substr(0, 16));
+InputKind kind_of(const std::string& path) {
+  const std::string ext = fs::path(path).extension().string();
+  if (ext == ".yaml" || ext == ".yml") return InputKind::session;
+  if (ext == ".jsonl" || ext == ".ndjson") return InputKind::jsonl;
+  if (ext == ".json") return InputKind::report_json;
+  return InputKind::csv;  // .csv, .tsv, .txt, "-" and the rest
 }
 
-int run_report(const Context& ctx, const ReportOptions& o) {
-  std::vector<Loaded> sessions;
-  for (const auto& path : o.inputs) {
-    Loaded l{path,
-             formats::session_from_yaml(formats::read_capped(path, limits::kSessionBytes), path)};
-    if (!sessions.empty() && l.record.deck_id != sessions.front().record.deck_id)
-      throw Error(ExitCode::invalid_data, Place{path},
-                  tr("report.other_deck", fmt::arg("deck", l.record.deck_id),
-                     fmt::arg("first", sessions.front().path),
-                     fmt::arg("first_deck", sessions.front().record.deck_id)));
-    sessions.push_back(std::move(l));
+// Every input's answers, gathered into the total and the groups.
+class Gatherer {
+ public:
+  Gatherer(std::shared_ptr<const Weights> weights, std::string by)
+      : weights_(std::move(weights)), by_(std::move(by)), total_(weights_, "") {}
+
+  report::Group& total() { return total_; }
+
+  report::Group& group(const std::string& name) {
+    if (name == last_name_ && last_ != nullptr) return *last_;
+    auto [it, fresh] = index_.emplace(name, groups_.size());
+    if (fresh) groups_.push_back(std::make_unique<report::Group>(weights_, name));
+    last_name_ = name;
+    last_ = groups_[it->second].get();
+    return *last_;
   }
-  const auto loaded = formats::load_deck(o.deck.empty() ? sessions.front().record.deck_id : o.deck,
-                                         formats::user_deck_dir());
+
+  std::vector<const report::Group*> groups() {
+    std::vector<const report::Group*> out;
+    for (const auto& g : groups_) out.push_back(g.get());
+    if (by_ == "team")
+      std::stable_sort(out.begin(), out.end(), [](const report::Group* x, const report::Group* y) {
+        return x->name < y->name;
+      });
+    return out;
+  }
+
+  const std::string& by() const { return by_; }
+
+ private:
+  std::shared_ptr<const Weights> weights_;
+  std::string by_;
+  report::Group total_;
+  std::vector<std::unique_ptr<report::Group>> groups_;
+  std::map<std::string, std::size_t> index_;
+  std::string last_name_;
+  report::Group* last_ = nullptr;
+};
+
+std::string session_group(const std::string& path, const session::Record& r,
+                          const std::string& by) {
+  if (by == "team") return r.team.empty() ? tr("report.no_team") : r.team;
+  return fmt::format("{} {}", r.team.empty() ? path : r.team, r.started.substr(0, 16));
+}
+
+// Prints "reading FILE: N MB" on a terminal when reading takes a while.
+class Progress {
+ public:
+  explicit Progress(std::string path) : path_(std::move(path)), on_(ui::is_terminal(stderr)) {}
+  ~Progress() {
+    if (shown_) std::fputs("\r\x1b[K", stderr);
+  }
+  void operator()(std::uint64_t bytes) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - start_ < std::chrono::seconds(1)) return;
+    std::fputs(fmt::format("\r{}", tr("report.progress", fmt::arg("path", path_),
+                                      fmt::arg("mb", bytes >> 20)))
+                   .c_str(),
+               stderr);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+
+ private:
+  std::string path_;
+  bool on_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+void read_response_file(const Context& ctx, ReportOptions& o, const std::string& path,
+                        InputKind kind, const std::shared_ptr<const Weights>& weights,
+                        Gatherer& gather) {
+  formats::ResponseOptions ro = o.responses.options();
+  Progress progress(path);
+  ro.progress = [&progress](std::uint64_t bytes) { progress(bytes); };
+  // Each respondent goes into one tally only (the file's, or its team's);
+  // they are merged into the totals and groups once the file is read.
+  const bool by_team = gather.by() == "team";
+  const std::string no_team = tr("report.no_team");
+  report::Group file_total(weights, path);
+  std::vector<std::unique_ptr<report::Group>> teams;
+  std::map<std::string, std::size_t, std::less<>> index;
+  report::Group* last = nullptr;
+  std::string last_name;
+  auto summary = formats::read_responses(
+      path, kind == InputKind::csv ? formats::ResponseFormat::csv : formats::ResponseFormat::jsonl,
+      *weights, ro, [&](const formats::Respondent& r) {
+        if (!by_team) return file_total.add_respondent(r.answers, r.checkin);
+        const std::string_view team = r.team.empty() ? std::string_view(no_team) : r.team;
+        if (last == nullptr || team != last_name) {
+          auto it = index.find(team);
+          if (it == index.end()) {
+            it = index.emplace(std::string(team), teams.size()).first;
+            teams.push_back(std::make_unique<report::Group>(weights, std::string(team)));
+          }
+          last = teams[it->second].get();
+          last_name.assign(team);
+        }
+        last->add_respondent(r.answers, r.checkin);
+      });
+  for (const auto& t : teams) {
+    gather.total().merge(*t);
+    gather.group(t->name).merge(*t);
+  }
+  if (!by_team) {
+    gather.total().merge(file_total);
+    if (gather.by() == "session") gather.group(path).merge(file_total);
+  }
+  report_summary(ctx, path, summary);
+}
+
+int run_report(const Context& ctx, ReportOptions& o) {
+  // Which deck: --deck, else the one the first session or report names,
+  // else the built-in h2h (response files name no deck).
+  std::string deck_spec = o.deck;
+  std::vector<std::pair<std::string, session::Record>> sessions;
+  for (const auto& path : o.inputs) {
+    const InputKind kind = kind_of(path);
+    if (kind == InputKind::session)
+      sessions.emplace_back(path, formats::session_from_yaml(
+                                      formats::read_capped(path, limits::kSessionBytes), path));
+  }
+  std::string first_id, first_path;
+  for (const auto& [path, r] : sessions) {
+    if (first_id.empty()) {
+      first_id = r.deck_id;
+      first_path = path;
+    } else if (r.deck_id != first_id) {
+      throw Error(ExitCode::invalid_data, Place{path},
+                  tr("report.other_deck", fmt::arg("deck", r.deck_id),
+                     fmt::arg("first", first_path), fmt::arg("first_deck", first_id)));
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> json_inputs;
+  for (const auto& path : o.inputs) {
+    if (kind_of(path) != InputKind::report_json) continue;
+    std::string bytes = formats::read_capped(path, limits::kSessionBytes);
+    const std::string id = formats::report_deck_id(bytes);
+    if (first_id.empty()) {
+      first_id = id;
+      first_path = path;
+    } else if (!id.empty() && id != first_id) {
+      throw Error(ExitCode::invalid_data, Place{path},
+                  tr("report.other_deck", fmt::arg("deck", id), fmt::arg("first", first_path),
+                     fmt::arg("first_deck", first_id)));
+    }
+    json_inputs.emplace_back(path, std::move(bytes));
+  }
+  if (deck_spec.empty()) deck_spec = first_id;
+  const auto loaded = formats::load_deck(deck_spec, formats::user_deck_dir());
   const Deck& deck = loaded.deck;
-  for (const auto& s : sessions) {
-    if (s.record.deck_id != deck.id)
-      throw Error(ExitCode::invalid_data, Place{s.path},
-                  tr("run.resume_other_deck", fmt::arg("deck", s.record.deck_id),
-                     fmt::arg("given", deck.id)));
-    for (const auto& id : s.record.dilemmas)
+  if (!first_id.empty() && first_id != deck.id)
+    throw Error(
+        ExitCode::invalid_data, Place{first_path},
+        tr("run.resume_other_deck", fmt::arg("deck", first_id), fmt::arg("given", deck.id)));
+  for (const auto& [path, r] : sessions) {
+    for (const auto& id : r.dilemmas)
       if (!deck.find_dilemma(id))
-        throw Error(ExitCode::invalid_data, Place{s.path},
+        throw Error(ExitCode::invalid_data, Place{path},
                     tr("report.unknown_dilemma", fmt::arg("id", id), fmt::arg("deck", deck.id),
                        fmt::arg("version", deck.version)));
-    if (s.record.deck_version != deck.version)
-      ctx.err(format_problem({Place{s.path}, tr("report.version_warning",
-                                                fmt::arg("version", s.record.deck_version),
-                                                fmt::arg("now", deck.version))}) +
+    if (r.deck_version != deck.version)
+      ctx.err(format_problem(
+                  {Place{path}, tr("report.version_warning", fmt::arg("version", r.deck_version),
+                                   fmt::arg("now", deck.version))}) +
               "\n");
   }
 
   auto weights = std::make_shared<const Weights>(Weights::of(deck));
-  report::Group total(weights, "");
-  std::vector<report::Group> groups;
-  std::map<std::string, std::size_t> by_name;
-  std::vector<const Loaded*> order;
-  for (const auto& s : sessions) order.push_back(&s);
+  Gatherer gather(weights, o.by);
+
+  // Sessions by time when grouped by session; every other input in order.
+  std::vector<const std::pair<std::string, session::Record>*> ordered;
+  for (const auto& s : sessions) ordered.push_back(&s);
   if (o.by == "session")
-    std::stable_sort(order.begin(), order.end(), [](const Loaded* x, const Loaded* y) {
-      return x->record.started < y->record.started;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
+      return x->second.started < y->second.started;
     });
-  for (const Loaded* s : order) {
-    total.add_session(s->record);
-    if (o.by.empty()) continue;
-    const std::string name = group_name(*s, o.by);
-    auto [it, fresh] =
-        by_name.emplace(o.by == "session" ? name + "\x1f" + s->path : name, groups.size());
-    if (fresh) groups.emplace_back(weights, name);
-    groups[it->second].add_session(s->record);
+  for (const auto* s : ordered) {
+    gather.total().add_session(s->second);
+    if (!o.by.empty())
+      gather.group(session_group(s->first, s->second, o.by)).add_session(s->second);
   }
-  if (o.by == "team")
-    std::stable_sort(
-        groups.begin(), groups.end(),
-        [](const report::Group& x, const report::Group& y) { return x.name < y.name; });
-  std::vector<const report::Group*> group_ptrs;
-  for (const auto& g : groups) group_ptrs.push_back(&g);
+  for (const auto& [path, bytes] : json_inputs) {
+    formats::ReportShard shard = formats::report_from_json(bytes, path, weights);
+    gather.total().merge(shard.total);
+    if (o.by == "team" && !shard.groups.empty()) {
+      for (const auto& g : shard.groups) gather.group(g.name).merge(g);
+    } else if (!o.by.empty()) {
+      gather.group(path).merge(shard.total);
+    }
+  }
+  for (const auto& path : o.inputs) {
+    const InputKind kind = kind_of(path);
+    if (kind == InputKind::csv || kind == InputKind::jsonl)
+      read_response_file(ctx, o, path, kind, weights, gather);
+  }
+  const std::vector<const report::Group*> groups = gather.groups();
+  const report::Group& total = gather.total();
 
   // The reflection speaks the sessions' language unless --lang says otherwise.
   std::string lang = ctx.lang;
-  if (!ctx.lang_explicit && !sessions.front().record.language.empty())
-    lang = sessions.front().record.language;
+  if (!ctx.lang_explicit && !sessions.empty() && !sessions.front().second.language.empty())
+    lang = sessions.front().second.language;
   if (auto l = i18n::parse_lang(lang)) i18n::set_language(*l);
 
   std::string bytes;
   const bool to_stdout = o.output.empty() || o.output == "-";
   if (o.format == "json") {
-    bytes = formats::report_to_json(deck, total, group_ptrs);
+    bytes = formats::report_to_json(deck, total, groups);
   } else if (o.format == "csv") {
-    bytes = render::report_csv(total, group_ptrs,
+    bytes = render::report_csv(total, groups,
                                render::CsvOptions{o.delimiter.front(), !o.no_formula_escape});
   } else {
-    render::ReflectionInput in{&deck, deck.language_for(lang), &total, group_ptrs, o.by};
+    render::ReflectionInput in{&deck, deck.language_for(lang), &total, groups, o.by};
     const render::Document doc = render::reflection_document(in);
     if (o.format == "markdown")
       bytes = render::to_markdown(doc);
@@ -151,6 +300,7 @@ Command add_report(CLI::App& parent, Context& ctx) {
       ->check(CLI::IsMember({",", ";"}))
       ->option_text(",|;");
   app->add_flag("--no-formula-escape", o->no_formula_escape, tr("help.report.no_formula_escape"));
+  add_response_options(*app, o->responses);
   return {app, [&ctx, o] { return run_report(ctx, *o); }};
 }
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/output_files.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "formats/atomic_file.hpp"
@@ -95,19 +96,6 @@ std::vector<std::string> split_names(const std::string& list) {
     start = comma + 1;
   }
   return names;
-}
-
-std::string slug(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) && c < 0x80)
-      out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-    if (out.size() >= 40) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 class Setup {
@@ -231,21 +219,6 @@ std::string default_path(const session::Record& r) {
   std::string path = base + ".yaml";
   for (int i = 2; fs::exists(path) && i < 1000; ++i) path = fmt::format("{}-{}.yaml", base, i);
   return path;
-}
-
-// A new session may not overwrite a file: a session (resume it) or anything
-// else (unless --force).
-void check_new_output(const std::string& path, bool force) {
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(path, ec)) || force) return;
-  std::string head;
-  try {
-    head = formats::read_capped(path, 400);
-  } catch (const Error&) {
-  }
-  if (formats::looks_like_session(head))
-    throw Error(ExitCode::usage, Place{path}, tr("run.output_is_session", fmt::arg("path", path)));
-  throw Error(ExitCode::usage, Place{path}, tr("run.output_exists"));
 }
 
 }  // namespace

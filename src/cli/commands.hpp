@@ -10,6 +10,8 @@ namespace h2h::cli {
 
 Command add_run(CLI::App& parent, Context& ctx);
 Command add_report(CLI::App& parent, Context& ctx);
+Command add_import(CLI::App& parent, Context& ctx);
+Command add_form(CLI::App& parent, Context& ctx);
 Command add_decks(CLI::App& parent, Context& ctx);
 Command add_list(CLI::App& parent, Context& ctx);
 Command add_show(CLI::App& parent, Context& ctx);
@@ -23,6 +25,7 @@ struct CommandEntry {
 
 inline constexpr std::array kCommands = {
     CommandEntry{"run", add_run},           CommandEntry{"report", add_report},
+    CommandEntry{"import", add_import},     CommandEntry{"form", add_form},
     CommandEntry{"decks", add_decks},       CommandEntry{"list", add_list},
     CommandEntry{"show", add_show},         CommandEntry{"validate", add_validate},
     CommandEntry{"template", add_template},

@@ -39,6 +39,15 @@ void Group::add_session(const session::Record& r) {
   }
 }
 
+void Group::add_respondent(const std::vector<std::optional<Point>>& answers,
+                           const std::vector<std::pair<std::size_t, int>>& checkin) {
+  tally.add_participant();
+  for (std::size_t d = 0; d < answers.size(); ++d)
+    if (answers[d]) tally.add(d, *answers[d]);
+  for (const auto& [k, rating] : checkin) tally.add_checkin(k, rating);
+  ++respondents_without_session;
+}
+
 void Group::merge(const Group& o) {
   tally.merge(o.tally);
   sessions.insert(sessions.end(), o.sessions.begin(), o.sessions.end());

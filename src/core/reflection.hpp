@@ -43,6 +43,10 @@ struct Group {
 
   // Adds a session's participants, answers, check-in ratings, ideas and notes.
   void add_session(const session::Record& record);
+  // Adds one respondent of a response file: answers per dilemma (none when
+  // unanswered) and check-in ratings as (need index, rating).
+  void add_respondent(const std::vector<std::optional<Point>>& answers,
+                      const std::vector<std::pair<std::size_t, int>>& checkin);
   void merge(const Group& other);
 };
 

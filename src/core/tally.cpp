@@ -35,7 +35,7 @@ Weights Weights::of(const Deck& deck) {
 std::optional<std::size_t> Weights::checkin_need(std::string_view item) const {
   for (const auto& [id, k] : checkin_needs)
     if (id == item) return k;
-  return std::nullopt;
+  return need_index(item);  // a rating of the need as a whole (imported responses)
 }
 
 std::optional<std::size_t> Weights::dilemma_index(std::string_view id) const {
@@ -74,13 +74,9 @@ void Tally::add(std::size_t d, Point p) {
   t.sum_min += std::min(p.a, p.b);
   ++t.cells[static_cast<std::size_t>(p.a - kAnswerMin)][static_cast<std::size_t>(p.b - kAnswerMin)];
   const auto& row = weights_->poles[d];
-  for (std::size_t k = 0; k < needs_.size(); ++k) {
-    const std::int64_t taken = p.a * row[k][0] + p.b * row[k][1];
-    const std::int64_t offered = kAnswerMax * (row[k][0] + row[k][1]);
-    t.needs[k].numerator += taken;
-    t.needs[k].denominator += offered;
-    needs_[k].total.numerator += taken;
-    needs_[k].total.denominator += offered;
+  for (std::size_t k = 0; k < row.size(); ++k) {
+    t.needs[k].numerator += p.a * row[k][0] + p.b * row[k][1];
+    t.needs[k].denominator += kAnswerMax * (row[k][0] + row[k][1]);
   }
 }
 
@@ -103,9 +99,14 @@ void Tally::merge(const Tally& other) {
       t.needs[k].merge(o.needs[k]);
   }
   for (std::size_t k = 0; k < needs_.size() && k < other.needs_.size(); ++k) {
-    needs_[k].total.merge(other.needs_[k].total);
     needs_[k].checkin.merge(other.needs_[k].checkin);
   }
+}
+
+Nourishment Tally::need_total(std::size_t k) const {
+  Nourishment sum;
+  for (const auto& d : dilemmas_) sum.merge(d.needs.at(k));
+  return sum;
 }
 
 Figures Tally::figures() const {
@@ -131,7 +132,7 @@ Figures Tally::figures() const {
     const NeedTally& t = needs_[k];
     NeedFigures nf;
     nf.id = weights_->need_ids[k];
-    nf.score = score(t.total);
+    nf.score = score(need_total(k));
     if (t.checkin.n > 0) {
       const double mean = *t.checkin.mean();
       nf.checkin = CheckinFigures{t.checkin.n, mean, 100.0 * (mean - 1) / 4};

@@ -61,8 +61,7 @@ struct DilemmaTally {
 };
 
 struct NeedTally {
-  Nourishment total;  // over every answer
-  Moments checkin;    // check-in ratings 1..5
+  Moments checkin;  // check-in ratings 1..5
 };
 
 struct DilemmaFigures {
@@ -107,6 +106,7 @@ struct Weights {
   static Weights of(const Deck& deck);
   std::optional<std::size_t> dilemma_index(std::string_view id) const;
   std::optional<std::size_t> need_index(std::string_view id) const;
+  // The need a check-in item rates; a need id stands for itself.
   std::optional<std::size_t> checkin_need(std::string_view item) const;
 };
 
@@ -128,6 +128,8 @@ class Tally {
   std::vector<DilemmaTally>& dilemmas() { return dilemmas_; }
   std::vector<NeedTally>& needs() { return needs_; }
   std::int64_t participants() const { return participants_; }
+  // A need's nourishment over every dilemma's answers.
+  Nourishment need_total(std::size_t k) const;
   const Weights& weights() const { return *weights_; }
 
  private:

@@ -3,7 +3,9 @@
 // reports of shards be merged exactly. Schema in man/h2h.1 (REPORT JSON).
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/deck.hpp"
@@ -15,5 +17,24 @@ inline constexpr const char* kReportSchema = "h2h-report/1";
 
 std::string report_to_json(const Deck& deck, const report::Group& total,
                            const std::vector<const report::Group*>& groups);
+
+}  // namespace h2h::formats
+
+namespace h2h::formats {
+
+// A report's own JSON read back, for merging shards: its totals and its
+// groups, as Groups over `weights` (the same deck). Throws Error (exit 3)
+// with the file and what is wrong.
+struct ReportShard {
+  std::string deck_id;
+  report::Group total;
+  std::vector<report::Group> groups;
+};
+
+ReportShard report_from_json(std::string_view bytes, const std::string& source,
+                             std::shared_ptr<const Weights> weights);
+
+// The deck id a report JSON names, or empty when it names none.
+std::string report_deck_id(std::string_view bytes);
 
 }  // namespace h2h::formats

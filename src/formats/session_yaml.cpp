@@ -205,7 +205,7 @@ class SessionReader : SchemaReader {
   }
 
   void participants(const YAML::Node& n, Record& r) {
-    if (!n || !expect_list(n, "participants", limits::kParticipants)) return;
+    if (!n || !expect_list(n, "participants", limits::kSessionParticipants)) return;
     if (n.size() == 0) error(n, tr("session.no_participants"));
     for (const auto& item : n) {
       if (!expect_map(item, "participants")) continue;
@@ -221,7 +221,7 @@ class SessionReader : SchemaReader {
   }
 
   void ratings(const YAML::Node& n, Record& r) {
-    if (!expect_list(n, "checkin", limits::kParticipants * limits::kCheckinItems)) return;
+    if (!expect_list(n, "checkin", limits::kSessionParticipants * limits::kCheckinItems)) return;
     for (const auto& item : n) {
       if (!expect_map(item, "checkin")) continue;
       keys(item, {"participant", "item", "value"}, {"time"});
@@ -245,7 +245,7 @@ class SessionReader : SchemaReader {
   }
 
   void answers(const YAML::Node& n, Record& r) {
-    if (!n || !expect_list(n, "answers", limits::kParticipants * limits::kDilemmas)) return;
+    if (!n || !expect_list(n, "answers", limits::kSessionParticipants * limits::kDilemmas)) return;
     for (const auto& item : n) {
       if (!expect_map(item, "answers")) continue;
       keys(item, {"dilemma", "participant", "a", "b"}, {"idea", "time"});

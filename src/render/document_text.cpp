@@ -129,7 +129,15 @@ std::string to_text(const Document& doc, const Style& style) {
 
 std::string markdown_escape(std::string_view text) {
   std::string out;
-  bool line_start = true;
+  // "1. text" at the start would become a numbered list.
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits > 0 && digits < text.size() && text[digits] == '.') {
+    out.append(text.substr(0, digits));
+    out += "\\.";
+    text.remove_prefix(digits + 1);
+  }
+  bool line_start = out.empty();
   for (char c : text) {
     if (c == '\n' || c == '\r') {
       out += ' ';

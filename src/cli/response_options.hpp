@@ -1,0 +1,30 @@
+// The options of every command that reads response files (report, import):
+// --map, --input-delimiter, --skip-invalid, and what is said afterwards.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/context.hpp"
+#include "formats/responses.hpp"
+
+namespace h2h::cli {
+
+struct ResponseCli {
+  std::string map;
+  std::string input_delimiter;
+  bool skip_invalid = false;
+
+  std::optional<formats::HeaderMap> header_map;  // read by options()
+
+  // The reader's options; reads the --map file once.
+  formats::ResponseOptions options();
+};
+
+void add_response_options(CLI::App& app, ResponseCli& options);
+
+// Says once which columns were ignored and which rows were skipped.
+void report_summary(const Context& ctx, const std::string& path,
+                    const formats::ResponseSummary& summary);
+
+}  // namespace h2h::cli

@@ -1,0 +1,344 @@
+#include "formats/responses.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "core/limits.hpp"
+#include "formats/csv_reader.hpp"
+#include "formats/file_read.hpp"
+#include "formats/yaml_source.hpp"
+#include "i18n/i18n.hpp"
+
+namespace h2h::formats {
+
+using i18n::tr;
+
+HeaderMap read_header_map(const std::string& path) {
+  std::vector<Problem> problems;
+  const std::string bytes = read_capped(path, limits::kDeckBytes);
+  HeaderMap map;
+  if (auto root = parse_yaml(bytes, path, limits::kDeckBytes, problems)) {
+    if (!root->IsMap()) {
+      problems.push_back({place_of(*root, path), tr("map.not_a_map")});
+    } else {
+      for (const auto& kv : *root) {
+        if (!kv.first.IsScalar() || !kv.second.IsScalar()) {
+          problems.push_back({place_of(kv.first, path), tr("map.not_text")});
+          continue;
+        }
+        map[kv.first.Scalar()] = kv.second.Scalar();
+      }
+    }
+  }
+  if (!problems.empty()) throw Error(ExitCode::invalid_data, std::move(problems));
+  return map;
+}
+
+namespace {
+
+// What a column holds.
+struct Role {
+  enum class Kind { ignored, respondent, team, pole_a, pole_b, checkin };
+  Kind kind = Kind::ignored;
+  std::size_t index = 0;  // dilemma or need
+  std::string key;        // check-in: the item or need id
+};
+
+class Roles {
+ public:
+  explicit Roles(const Weights& w) {
+    table_["respondent"] = {Role::Kind::respondent, 0, {}};
+    table_["team"] = {Role::Kind::team, 0, {}};
+    for (std::size_t d = 0; d < w.dilemma_ids.size(); ++d) {
+      table_[w.dilemma_ids[d] + ".a"] = {Role::Kind::pole_a, d, {}};
+      table_[w.dilemma_ids[d] + ".b"] = {Role::Kind::pole_b, d, {}};
+    }
+    for (std::size_t k = 0; k < w.need_ids.size(); ++k)
+      table_["checkin." + w.need_ids[k]] = {Role::Kind::checkin, k, w.need_ids[k]};
+    for (const auto& [item, k] : w.checkin_needs)
+      table_["checkin." + item] = {Role::Kind::checkin, k, item};
+  }
+
+  Role of(std::string_view name, const HeaderMap* map) const {
+    std::string key(name);
+    if (map != nullptr)
+      if (auto it = map->find(key); it != map->end()) key = it->second;
+    // Headers as people type them: trimmed.
+    while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.pop_back();
+    while (!key.empty() && (key.front() == ' ' || key.front() == '\t')) key.erase(key.begin());
+    auto it = table_.find(key);
+    return it == table_.end() ? Role{} : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, Role> table_;
+};
+
+// Parses an integer lo..hi, allowing blanks around it.
+std::optional<int> small_int(std::string_view s, int lo, int hi) {
+  // The common cases first: "7" and "10".
+  if (s.size() == 1 && s[0] >= '0' && s[0] <= '9') {
+    const int v = s[0] - '0';
+    if (v >= lo && v <= hi) return v;
+    return std::nullopt;
+  }
+  std::size_t i = 0, n = s.size();
+  while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
+  while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
+  if (i == n || n - i > 3) return std::nullopt;
+  int value = 0;
+  for (; i < n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    value = value * 10 + (s[i] - '0');
+  }
+  if (value < lo || value > hi) return std::nullopt;
+  return value;
+}
+
+bool blank(std::string_view s) {
+  return s.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// Turns one record's fields into a respondent, or a problem.
+class RowReader {
+ public:
+  RowReader(const Weights& w, std::string source) : w_(w), source_(std::move(source)) {
+    r_.answers.resize(w.dilemma_ids.size());
+  }
+
+  // Starts a record; roles and values follow.
+  void begin(std::int64_t row) {
+    r_.row = row;
+    r_.id = {};
+    r_.team = {};
+    std::fill(r_.answers.begin(), r_.answers.end(), std::nullopt);
+    a_.assign(w_.dilemma_ids.size(), -1);
+    b_.assign(w_.dilemma_ids.size(), -1);
+    r_.checkin.clear();
+    r_.checkin_keys.clear();
+    problem_.reset();
+  }
+
+  void value(const Role& role, std::string_view text, int column, std::string_view header) {
+    if (problem_) return;
+    switch (role.kind) {
+      case Role::Kind::ignored:
+        return;
+      case Role::Kind::respondent:
+        r_.id = text;
+        return;
+      case Role::Kind::team:
+        r_.team = text;
+        return;
+      case Role::Kind::pole_a:
+      case Role::Kind::pole_b: {
+        if (blank(text)) return;
+        auto v = small_int(text, kAnswerMin, kAnswerMax);
+        if (!v)
+          return fail(column, tr("responses.bad_answer", fmt::arg("value", text),
+                                 fmt::arg("column", header)));
+        (role.kind == Role::Kind::pole_a ? a_ : b_)[role.index] = *v;
+        return;
+      }
+      case Role::Kind::checkin: {
+        if (blank(text)) return;
+        auto v = small_int(text, 1, 5);
+        if (!v)
+          return fail(column, tr("responses.bad_rating", fmt::arg("value", text),
+                                 fmt::arg("column", header)));
+        r_.checkin.emplace_back(role.index, *v);
+        r_.checkin_keys.emplace_back(role.key);
+        return;
+      }
+    }
+  }
+
+  // The respondent, once every value is in; nothing when a value was bad.
+  const Respondent* end() {
+    if (problem_) return nullptr;
+    for (std::size_t d = 0; d < a_.size(); ++d)
+      if (a_[d] >= 0 && b_[d] >= 0) r_.answers[d] = Point{a_[d], b_[d]};
+    return &r_;
+  }
+  const std::optional<Problem>& problem() const { return problem_; }
+
+ private:
+  void fail(int column, std::string message) {
+    problem_ = Problem{Place{source_, static_cast<int>(r_.row), column}, std::move(message)};
+  }
+
+  const Weights& w_;
+  std::string source_;
+  Respondent r_;
+  std::vector<int> a_, b_;
+  std::optional<Problem> problem_;
+};
+
+int open_input(const std::string& path) {
+  if (path == "-") return 0;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw Error(ExitCode::failure, Place{path},
+                tr("file.cannot_read", fmt::arg("reason", std::strerror(errno))));
+  return fd;
+}
+
+struct Closer {
+  int fd;
+  ~Closer() {
+    if (fd > 0) ::close(fd);
+  }
+};
+
+void handle_problem(const Problem& p, const ResponseOptions& o, ResponseSummary& s) {
+  if (!o.skip_invalid) throw Error(ExitCode::invalid_data, std::vector<Problem>{p});
+  ++s.skipped;
+  if (s.first_reasons.size() < 5) s.first_reasons.push_back(p);
+}
+
+ResponseSummary read_csv(const std::string& path, const Weights& w, const ResponseOptions& o,
+                         const std::function<void(const Respondent&)>& sink) {
+  ResponseSummary summary;
+  const int fd = open_input(path);
+  Closer closer{fd};
+  CsvReader csv(fd, path, o.delimiter);
+  std::vector<std::string_view> fields;
+  if (!csv.next(fields)) return summary;  // an empty file: no respondents
+  const Roles roles(w);
+  std::vector<Role> plan;
+  std::vector<std::string> headers;
+  for (std::size_t c = 0; c < fields.size(); ++c) {
+    headers.emplace_back(fields[c]);
+    plan.push_back(roles.of(fields[c], o.map));
+    if (plan.back().kind == Role::Kind::ignored && !blank(fields[c]))
+      summary.ignored_columns.emplace_back(fields[c]);
+  }
+  RowReader reader(w, path);
+  std::uint64_t next_progress = 64 << 20;
+  while (csv.next(fields)) {
+    ++summary.rows;
+    reader.begin(csv.row());
+    const std::size_t n = std::min(fields.size(), plan.size());
+    for (std::size_t c = 0; c < n; ++c)
+      if (plan[c].kind != Role::Kind::ignored)
+        reader.value(plan[c], fields[c], static_cast<int>(c + 1), headers[c]);
+    if (!reader.problem() && fields.size() > plan.size() &&
+        !std::all_of(fields.begin() + static_cast<long>(plan.size()), fields.end(), blank)) {
+      handle_problem(
+          Problem{Place{path, static_cast<int>(csv.row()), static_cast<int>(plan.size() + 1)},
+                  tr("responses.extra_fields", fmt::arg("count", fields.size()),
+                     fmt::arg("columns", plan.size()))},
+          o, summary);
+      continue;
+    }
+    if (const Respondent* r = reader.end())
+      sink(*r);
+    else
+      handle_problem(*reader.problem(), o, summary);
+    if (o.progress && csv.bytes_read() >= next_progress) {
+      o.progress(csv.bytes_read());
+      next_progress = csv.bytes_read() + (64 << 20);
+    }
+  }
+  return summary;
+}
+
+// The 1-based column of "key" in a JSON line, for messages.
+int column_of(const std::string& line, const std::string& key) {
+  const auto at = line.find("\"" + key + "\"");
+  return at == std::string::npos ? 1 : static_cast<int>(at + 1);
+}
+
+ResponseSummary read_jsonl(const std::string& path, const Weights& w, const ResponseOptions& o,
+                           const std::function<void(const Respondent&)>& sink) {
+  ResponseSummary summary;
+  const int fd = open_input(path);
+  Closer closer{fd};
+  const Roles roles(w);
+  RowReader reader(w, path);
+  std::string buffer, line, holder;
+  std::vector<std::string> texts;
+  char chunk[1 << 16];
+  std::int64_t line_no = 0;
+  std::map<std::string, bool> ignored;
+  bool eof = false;
+  std::size_t start = 0;
+  while (!eof || start < buffer.size()) {
+    std::size_t nl = buffer.find('\n', start);
+    if (nl == std::string::npos && !eof) {
+      buffer.erase(0, start);
+      start = 0;
+      if (buffer.size() > limits::kInputLine * 256)
+        throw Error(ExitCode::invalid_data, Place{path, static_cast<int>(line_no + 1), 1},
+                    tr("csv.record_too_long", fmt::arg("max", limits::kInputLine * 256)));
+      const ssize_t n = ::read(fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0)
+        eof = true;
+      else
+        buffer.append(chunk, static_cast<std::size_t>(n));
+      continue;
+    }
+    if (nl == std::string::npos) nl = buffer.size();
+    line.assign(buffer, start, nl - start);
+    start = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (blank(line)) continue;
+    ++summary.rows;
+    nlohmann::json obj;
+    try {
+      obj = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      handle_problem(Problem{Place{path, static_cast<int>(line_no), static_cast<int>(e.byte)},
+                             tr("responses.bad_json", fmt::arg("reason", e.what()))},
+                     o, summary);
+      continue;
+    }
+    if (!obj.is_object()) {
+      handle_problem(Problem{Place{path, static_cast<int>(line_no), 1}, tr("responses.not_object")},
+                     o, summary);
+      continue;
+    }
+    reader.begin(line_no);
+    texts.clear();
+    texts.reserve(obj.size());
+    for (const auto& [key, value] : obj.items()) {
+      const Role role = roles.of(key, o.map);
+      if (role.kind == Role::Kind::ignored) {
+        ignored.emplace(key, true);
+        continue;
+      }
+      if (value.is_null()) continue;
+      if (value.is_number_integer())
+        texts.push_back(std::to_string(value.get<long long>()));
+      else if (value.is_string())
+        texts.push_back(value.get<std::string>());
+      else
+        texts.push_back(value.dump());
+      reader.value(role, texts.back(), column_of(line, key), key);
+    }
+    if (const Respondent* r = reader.end())
+      sink(*r);
+    else
+      handle_problem(*reader.problem(), o, summary);
+  }
+  for (const auto& [key, _] : ignored) summary.ignored_columns.push_back(key);
+  return summary;
+}
+
+}  // namespace
+
+ResponseSummary read_responses(const std::string& path, ResponseFormat format, const Weights& w,
+                               const ResponseOptions& o,
+                               const std::function<void(const Respondent&)>& sink) {
+  return format == ResponseFormat::csv ? read_csv(path, w, o, sink) : read_jsonl(path, w, o, sink);
+}
+
+}  // namespace h2h::formats

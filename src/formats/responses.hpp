@@ -1,0 +1,62 @@
+// Response files from surveys: CSV (exports of online forms) and JSON Lines,
+// one respondent per record, with the columns respondent, team,
+// <dilemma>.a, <dilemma>.b and checkin.<need> (or checkin.<item>). Read as
+// a stream: each respondent goes to the caller and is forgotten, so memory
+// does not grow with the number of rows.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/answer.hpp"
+#include "core/error.hpp"
+#include "core/tally.hpp"
+
+namespace h2h::formats {
+
+// One respondent; the views are valid during the callback only.
+struct Respondent {
+  std::string_view id;                               // empty when the file has no respondent column
+  std::string_view team;                             // empty when none
+  std::vector<std::optional<Point>> answers;         // per dilemma of the weights
+  std::vector<std::pair<std::size_t, int>> checkin;  // (need index, rating 1..5)
+  std::vector<std::string_view> checkin_keys;        // the item or need id of each rating
+  std::int64_t row = 0;
+};
+
+// Maps a form's own headers (question texts) to h2h's column names.
+using HeaderMap = std::map<std::string, std::string, std::less<>>;
+
+// Reads a --map file: a YAML map from header text to column name.
+HeaderMap read_header_map(const std::string& path);
+
+struct ResponseOptions {
+  std::optional<char> delimiter;  // CSV; detected when not given
+  const HeaderMap* map = nullptr;
+  bool skip_invalid = false;
+  // Called now and then with the bytes read so far (for a progress line).
+  std::function<void(std::uint64_t bytes)> progress;
+};
+
+struct ResponseSummary {
+  std::int64_t rows = 0;
+  std::int64_t skipped = 0;
+  std::vector<Problem> first_reasons;  // of skipped rows, at most 5
+  std::vector<std::string> ignored_columns;
+};
+
+enum class ResponseFormat { csv, jsonl };
+
+// Reads `path` ("-" for standard input) and calls `sink` for every valid
+// respondent. Throws Error (exit 3) at the first invalid value unless
+// options.skip_invalid.
+ResponseSummary read_responses(const std::string& path, ResponseFormat format,
+                               const Weights& weights, const ResponseOptions& options,
+                               const std::function<void(const Respondent&)>& sink);
+
+}  // namespace h2h::formats

@@ -1,0 +1,201 @@
+"""Batch surveys through the real binary: response files in (CSV as forms
+export them, JSON Lines), report JSON merged, import, form."""
+
+import csv
+import io
+import json
+import os
+
+import yaml
+
+from h2h_e2e import EX_DATA, EX_OK, H2HTestCase, run
+
+HEADER = ["respondent", "team"] + [f"{d}.{p}" for d in
+                                   ("transparency", "sustainability", "workload", "growth", "guidance")
+                                   for p in ("a", "b")] + ["checkin.autonomy", "checkin.belonging"]
+
+
+def rows(n, seed=7):
+    """n respondents over three teams, deterministic, with some blanks."""
+    state = seed
+    out = []
+    for i in range(n):
+        row = [f"r{i}", f"team-{i % 3}"]
+        for _ in range(10):
+            state = (state * 1103515245 + 12345) % 2**31
+            row.append("" if state % 23 == 0 else str((state >> 16) % 11))
+        for _ in range(2):
+            state = (state * 1103515245 + 12345) % 2**31
+            row.append(str((state >> 16) % 5 + 1))
+        out.append(row)
+    return out
+
+
+def write_csv(path, header, data, delimiter=",", bom=False, newline="\n"):
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator=newline)
+    w.writerow(header)
+    w.writerows(data)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + buf.getvalue().encode())
+
+
+class ResponseFiles(H2HTestCase):
+    def report_json(self, *args, code=EX_OK):
+        r = run("report", *args, "--format", "json")
+        self.assertExit(r, code)
+        return json.loads(r.stdout) if code == EX_OK else r
+
+    def test_exports_as_they_come(self):
+        data = rows(30)
+        plain = self.tmp / "plain.csv"
+        write_csv(plain, HEADER, data)
+        expected = self.report_json(plain, "--by", "team")
+        # BOM, CRLF, ';', an extra timestamp column with quoted ; and newlines, blank cells.
+        excel = self.tmp / "excel.csv"
+        header = ["Timestamp"] + HEADER + ["E-mail"]
+        extra = [[f"2026-01-0{i % 9 + 1} 10:00; \"late\"\nsecond line"] + r + [f"x{i}@example.org"]
+                 for i, r in enumerate(data)]
+        write_csv(excel, header, extra, delimiter=";", bom=True, newline="\r\n")
+        r = run("report", excel, "--by", "team", "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(json.loads(r.stdout), expected)
+        self.assertIn("ignoring columns that are not h2h's: Timestamp, E-mail", r.stderr)
+        self.assertEqual(r.stderr.count("ignoring"), 1)
+        # Tab-separated, detected; or given.
+        tsv = self.tmp / "t.tsv"
+        write_csv(tsv, HEADER, data, delimiter="\t")
+        self.assertEqual(self.report_json(tsv, "--by", "team"), expected)
+        self.assertEqual(self.report_json(tsv, "--by", "team", "--input-delimiter", "tab"), expected)
+        self.assertEqual(expected["participants"], 30)
+        blanks = sum(1 for r in data for i in range(2, 12, 2) if r[i] == "" or r[i + 1] == "")
+        self.assertEqual(expected["answers"], 30 * 5 - blanks)
+
+    def test_missing_dilemma_columns_are_unanswered(self):
+        path = self.tmp / "some.csv"
+        path.write_text("respondent,growth.a,growth.b\nr1,8,3\nr2,,4\n")
+        data = self.report_json(path)
+        by_id = {d["id"]: d for d in data["dilemmas"]}
+        self.assertEqual(by_id["growth"]["n"], 1)
+        self.assertEqual(by_id["transparency"]["n"], 0)
+        self.assertIsNone(by_id["transparency"]["a"]["mean"])
+        self.assertEqual(data["participants"], 2)
+
+    def test_bad_values_name_row_column_and_header(self):
+        path = self.tmp / "bad.csv"
+        path.write_text("respondent,team,growth.a,growth.b\nr1,A,8,3\n\"r\n2\",A,8,x\nr3,A,12,1\n")
+        out = self.tmp / "out.json"
+        r = run("report", path, "--format", "json", "-o", out)
+        self.assertExit(r, EX_DATA)
+        self.assertEqual(r.stderr, f"{path}:3:4: 'x' is not an integer 0..10 (column 'growth.b')\n")
+        self.assertFalse(out.exists())  # nothing written
+        r = run("report", path, "--format", "json", "--skip-invalid")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(json.loads(r.stdout)["participants"], 1)
+        self.assertIn("skipped 2 invalid row(s)", r.stderr)
+        self.assertIn(f"{path}:4:3: '12' is not an integer 0..10 (column 'growth.a')", r.stderr)
+        path.write_text("respondent,checkin.autonomy\nr1,6\n")
+        r = run("report", path)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(":2:2: '6' is not a check-in rating 1..5", r.stderr)
+        path.write_text("respondent,growth.a\nr1,\"unclosed\n")
+        r = run("report", path)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(":2:2: a quoted field is never closed", r.stderr)
+
+    def test_json_lines_give_the_same_figures(self):
+        data = rows(20)
+        path = self.tmp / "r.csv"
+        write_csv(path, HEADER, data)
+        jsonl = self.tmp / "r.jsonl"
+        with open(jsonl, "w") as f:
+            for row in data:
+                obj = {}
+                for key, value in zip(HEADER, row):
+                    if value == "":
+                        continue
+                    obj[key] = value if key in ("respondent", "team") else int(value)
+                obj["submitted"] = "2026-01-01"
+                f.write(json.dumps(obj) + "\n")
+        self.assertEqual(self.report_json(jsonl, "--by", "team"),
+                         self.report_json(path, "--by", "team"))
+        jsonl.write_text('{"respondent": "r1", "growth.a": 8}\n{"respondent": "r2", "growth.a": 11}\n')
+        r = run("report", jsonl)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(f"{jsonl}:2:22: '11' is not an integer 0..10", r.stderr)
+        jsonl.write_text('{"respondent": "r1"\n')
+        self.assertExit(run("report", jsonl), EX_DATA)
+
+    def test_header_map_for_question_text_headers(self):
+        map_file = self.tmp / "map.yaml"
+        r = run("form", "--format", "markdown", "--map-out", map_file, "--lang", "nl")
+        self.assertExit(r, EX_OK)
+        mapping = yaml.safe_load(map_file.read_text())
+        columns = {v: k for k, v in mapping.items()}
+        data = rows(12)
+        plain = self.tmp / "plain.csv"
+        write_csv(plain, HEADER, data)
+        export = self.tmp / "export.csv"
+        write_csv(export, [columns[h] for h in HEADER[:12]] + ["checkin.autonomy", "checkin.belonging"], data)
+        self.assertEqual(self.report_json(export, "--map", map_file, "--by", "team"),
+                         self.report_json(plain, "--by", "team"))
+
+    def test_split_and_merge_equals_the_whole(self):
+        data = rows(90)
+        whole = self.tmp / "whole.csv"
+        write_csv(whole, HEADER, data)
+        expected = self.report_json(whole, "--by", "team")
+        shards = []
+        for i in range(3):
+            shard = self.tmp / f"s{i}.csv"
+            write_csv(shard, HEADER, data[i * 30:(i + 1) * 30])
+            out = self.tmp / f"s{i}.json"
+            self.assertExit(run("report", shard, "--by", "team", "--format", "json", "-o", out), EX_OK)
+            shards.append(out)
+        merged = self.report_json(*shards, "--by", "team")
+        self.assertEqual(merged, expected)
+        # Merged reports in every other format too.
+        self.assertExit(run("report", *shards, "--format", "html", "-o", self.tmp / "m.html"), EX_OK)
+
+    def test_import_then_report_equals_reporting_the_file(self):
+        data = rows(25)
+        path = self.tmp / "r.csv"
+        write_csv(path, HEADER, data)
+        expected = self.report_json(path, "--by", "team")
+        folder = self.tmp / "sessions"
+        r = run("import", path, "--by", "team", "-o", folder)
+        self.assertExit(r, EX_OK)
+        files = sorted(folder.glob("*.yaml"))
+        self.assertEqual([f.name for f in files], ["h2h-team-0.yaml", "h2h-team-1.yaml", "h2h-team-2.yaml"])
+        self.assertEqual(oct(os.stat(files[0]).st_mode & 0o777), "0o600")
+        self.assertEqual(self.report_json(*files, "--by", "team"), expected)
+        one = self.tmp / "all.yaml"
+        self.assertExit(run("import", path, "-o", one), EX_OK)
+        self.assertEqual(self.report_json(one)["dilemmas"], self.report_json(path)["dilemmas"])
+        r = run("import", path, "-o", one)
+        self.assertExit(r, 2)  # never overwrites
+        # The imported session is a session like any other.
+        self.assertEqual(yaml.safe_load(one.read_text())["schema"], "h2h-session/1")
+
+    def test_form_csv_read_back_once_filled(self):
+        r = run("form", "--deck", "customer")
+        self.assertExit(r, EX_OK)
+        self.assertTrue(r.stdout.startswith("\ufeffrespondent,team,self-service.a"))
+        filled = self.tmp / "filled.csv"
+        header = r.stdout.lstrip("\ufeff").strip()
+        width = len(header.split(","))
+        lines = [header, ",".join(["ann", "ops"] + ["7"] * (width - 2 - 6) + ["4"] * 6),
+                 ",".join(["bob", "ops"] + ["3"] * (width - 2 - 6) + ["2"] * 6)]
+        filled.write_text("\n".join(lines) + "\n")
+        data = self.report_json(filled, "--deck", "customer")
+        self.assertEqual(data["participants"], 2)
+        self.assertEqual(data["dilemmas"][0]["n"], 2)
+        self.assertEqual(data["needs"][0]["checkin"]["n"], 4)  # two items per need, two people
+        for fmt in ("markdown", "html"):
+            out = self.tmp / f"form.{fmt}"
+            self.assertExit(run("form", "--format", fmt, "-o", out), EX_OK)
+            self.assertIn("(0-10)", out.read_text())
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()
