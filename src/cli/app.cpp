@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <csignal>
 #include <new>
 #include <string_view>
 
@@ -87,6 +88,9 @@ int run(int argc, const char* const* argv, Context& ctx) {
 }  // namespace
 
 int run_app(int argc, const char* const* argv) {
+  // A file size limit (ulimit -f) makes writes fail with an error h2h
+  // reports, instead of killing it before it can say what was not saved.
+  std::signal(SIGXFSZ, SIG_IGN);
   Context ctx;
   try {
     return run(argc, argv, ctx);

@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "render/safe_text.hpp"
+
 namespace h2h::render {
 
 std::string csv_cell(std::string_view text, const CsvOptions& o) {
-  std::string cell(text);
+  // Valid UTF-8 without control characters, whatever the input held.
+  std::string cell = visible(text);
   if (o.formula_escape && !cell.empty() &&
       std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
     cell.insert(cell.begin(), '\'');

@@ -20,7 +20,8 @@ struct CsvOptions {
 std::string report_csv(const report::Group& total, const std::vector<const report::Group*>& groups,
                        const CsvOptions& options);
 
-// One CSV cell: formula escape (when on), then RFC 4180 quoting.
+// One CSV cell: control characters made visible and invalid UTF-8 replaced,
+// formula escape (when on), then RFC 4180 quoting.
 std::string csv_cell(std::string_view text, const CsvOptions& options);
 
 }  // namespace h2h::render

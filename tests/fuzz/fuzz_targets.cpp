@@ -1,0 +1,149 @@
+#include "fuzz_targets.hpp"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "core/answer.hpp"
+#include "core/error.hpp"
+#include "core/reflection.hpp"
+#include "formats/deck_library.hpp"
+#include "formats/deck_yaml.hpp"
+#include "formats/report_json.hpp"
+#include "formats/responses.hpp"
+#include "formats/session_yaml.hpp"
+#include "render/deck_json.hpp"
+#include "render/deck_text.hpp"
+#include "render/document.hpp"
+#include "render/layout.hpp"
+#include "render/reflection_doc.hpp"
+#include "render/safe_text.hpp"
+
+namespace h2h::fuzz {
+
+namespace {
+
+const Deck& builtin_deck() {
+  static const Deck deck = formats::load_deck("h2h", {}).deck;
+  return deck;
+}
+
+std::shared_ptr<const Weights> builtin_weights() {
+  static const auto weights = std::make_shared<const Weights>(Weights::of(builtin_deck()));
+  return weights;
+}
+
+// The bytes as a file descriptor, as the response readers want one.
+class MemoryFile {
+ public:
+  explicit MemoryFile(std::string_view bytes) : fd_(memfd_create("h2h-fuzz", 0)) {
+    if (fd_ < 0) throw std::runtime_error("memfd_create");
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+      if (n <= 0) throw std::runtime_error("write");
+      done += static_cast<std::size_t>(n);
+    }
+    ::lseek(fd_, 0, SEEK_SET);
+  }
+  ~MemoryFile() { ::close(fd_); }
+  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+ private:
+  int fd_;
+};
+
+void responses(std::string_view bytes, formats::ResponseFormat format, bool skip) {
+  MemoryFile file(bytes);
+  formats::ResponseOptions options;
+  options.skip_invalid = skip;
+  report::Group group(builtin_weights(), "");
+  try {
+    formats::read_responses(file.path(), format, *builtin_weights(), options,
+                            [&](const formats::Respondent& r) {
+                              group.add_respondent(r.answers, r.checkin);
+                              (void)render::visible(r.team);
+                              (void)render::visible(r.id);
+                            });
+  } catch (const Error&) {
+    return;
+  }
+  (void)formats::report_to_json(builtin_deck(), group, {});
+}
+
+}  // namespace
+
+void deck(std::string_view bytes) {
+  const formats::DeckResult r = formats::read_deck(bytes, "fuzz.yaml");
+  if (!r.deck) return;
+  const Deck& d = *r.deck;
+  for (const auto& lang : {std::string("en"), d.language_for("nl")}) {
+    (void)render::list_text(d, lang, render::Style::plain());
+    (void)render::list_json(d, lang);
+    for (const auto& dilemma : d.dilemmas) {
+      (void)render::show_text(d, dilemma, lang, render::Style::plain());
+      (void)render::show_json(d, dilemma, lang);
+    }
+  }
+  (void)fingerprint(d);
+}
+
+void session(std::string_view bytes) {
+  session::Record r;
+  try {
+    r = formats::session_from_yaml(bytes, "fuzz.yaml");
+  } catch (const Error&) {
+    return;
+  }
+  // What was read writes back and reads again the same.
+  const std::string yaml = formats::session_to_yaml(r);
+  const session::Record again = formats::session_from_yaml(yaml, "again.yaml");
+  if (formats::session_to_yaml(again) != yaml) throw std::logic_error("session round trip differs");
+  // A session of the built-in deck renders its reflection.
+  if (r.deck_id == "h2h") {
+    report::Group g(builtin_weights(), r.team);
+    g.add_session(r);
+    render::ReflectionInput in{&builtin_deck(), "en", &g, {}, ""};
+    const render::Document doc = render::reflection_document(in);
+    (void)render::to_text(doc, render::Style::plain());
+    (void)render::to_markdown(doc);
+    (void)render::to_html(doc, "en");
+  }
+}
+
+void csv(std::string_view bytes) {
+  responses(bytes, formats::ResponseFormat::csv, false);
+  responses(bytes, formats::ResponseFormat::csv, true);
+}
+
+void jsonl(std::string_view bytes) {
+  responses(bytes, formats::ResponseFormat::jsonl, false);
+  responses(bytes, formats::ResponseFormat::jsonl, true);
+}
+
+void answer_input(std::string_view bytes) {
+  (void)parse_point(bytes);
+  const std::string shown = render::visible(bytes);
+  (void)render::wrap(shown, 80);
+  (void)render::markdown_escape(shown);
+  (void)render::html_escape(shown);
+}
+
+void report_json(std::string_view bytes) {
+  try {
+    const auto shard = formats::report_from_json(bytes, "fuzz.json", builtin_weights());
+    (void)formats::report_to_json(builtin_deck(), shard.total, {});
+  } catch (const Error&) {
+  }
+}
+
+const std::vector<Target>& targets() {
+  static const std::vector<Target> all = {
+      {"deck", deck},   {"session", session},           {"csv", csv},
+      {"jsonl", jsonl}, {"answer_input", answer_input}, {"report_json", report_json}};
+  return all;
+}
+
+}  // namespace h2h::fuzz
