@@ -12,7 +12,7 @@ namespace h2h::formats {
 
 namespace {
 
-constexpr std::size_t kChunk = 1 << 20;            // bytes read at a time
+constexpr std::size_t kChunk = 256 << 10;          // the buffer to start with
 constexpr std::size_t kMaxRecord = 4 * (1 << 20);  // one record at most
 
 }  // namespace
@@ -24,7 +24,6 @@ CsvReader::CsvReader(int fd, std::string source, std::optional<char> delimiter)
     delimiter_given_ = true;
   }
   buffer_.resize(kChunk);
-  scratch_.reserve(kMaxRecord);
 }
 
 bool CsvReader::fill() {
@@ -96,6 +95,8 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     std::size_t pos = begin_;
     fields.clear();
     scratch_.clear();
+    in_scratch_.clear();
+    lengths_.clear();
     bool need_more = false;
     while (true) {
       const std::size_t field_start = pos;
@@ -137,15 +138,18 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
               Place{source_, static_cast<int>(row_ + 1), static_cast<int>(fields.size() + 1)},
               i18n::tr("csv.unclosed_quote"));
         }
-        fields.emplace_back(scratch_.data() + out_start, scratch_.size() - out_start);
+        // A view into scratch_ is made once the record is complete (scratch_
+        // may still grow); until then the field holds its offset.
+        in_scratch_.emplace_back(fields.size(), out_start);
+        fields.emplace_back();
         // Anything between the closing quote and the delimiter is kept, as
         // spreadsheets do ("a"b -> ab).
         while (pos < end_ && data[pos] != delimiter_ && data[pos] != '\n' && data[pos] != '\r') {
           scratch_.push_back(data[pos]);
           ++pos;
-          fields.back() =
-              std::string_view(scratch_.data() + out_start, scratch_.size() - out_start);
         }
+        in_scratch_.back().second = out_start;
+        lengths_.push_back(scratch_.size() - out_start);
       } else {
         // Unquoted field: up to the delimiter or the line end.
         std::size_t stop = pos;
@@ -183,6 +187,9 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     }
     begin_ = pos;
     ++row_;
+    for (std::size_t i = 0; i < in_scratch_.size(); ++i)
+      fields[in_scratch_[i].first] =
+          std::string_view(scratch_.data() + in_scratch_[i].second, lengths_[i]);
     // A blank line is a row without data.
     if (fields.size() == 1 && fields[0].empty()) {
       if (begin_ == end_ && eof_) return false;

@@ -49,6 +49,8 @@ class CsvReader {
   bool eof_ = false;
   bool first_ = true;
   std::string scratch_;  // unescaped quoted fields of the current record
+  std::vector<std::pair<std::size_t, std::size_t>> in_scratch_;  // (field, offset in scratch_)
+  std::vector<std::size_t> lengths_;                             // of those fields
   std::int64_t row_ = 0;
   std::uint64_t bytes_read_ = 0;
 };

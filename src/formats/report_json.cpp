@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "formats/json_guard.hpp"
 #include "i18n/i18n.hpp"
 
 namespace h2h::formats {
@@ -194,11 +195,19 @@ class ShardReader {
 };
 
 json parse(std::string_view bytes, const std::string& source) {
+  if (auto at = json_too_deep(bytes)) {
+    const auto lc = utf8::locate(bytes, *at);
+    throw Error(ExitCode::invalid_data, Place{source, lc.line, lc.column},
+                i18n::tr("responses.json_too_deep", fmt::arg("max", kJsonDepth)));
+  }
   try {
     return json::parse(bytes);
   } catch (const json::parse_error& e) {
     const auto lc = utf8::locate(bytes, e.byte > 0 ? e.byte - 1 : 0);
     throw Error(ExitCode::invalid_data, Place{source, lc.line, lc.column},
+                i18n::tr("responses.bad_json", fmt::arg("reason", e.what())));
+  } catch (const json::exception& e) {  // a number out of range, ...
+    throw Error(ExitCode::invalid_data, Place{source},
                 i18n::tr("responses.bad_json", fmt::arg("reason", e.what())));
   }
 }
@@ -206,6 +215,7 @@ json parse(std::string_view bytes, const std::string& source) {
 }  // namespace
 
 std::string report_deck_id(std::string_view bytes) {
+  if (json_too_deep(bytes)) return {};
   try {
     const json j = json::parse(bytes);
     if (j.is_object() && j.contains("deck") && j["deck"].is_object() && j["deck"].contains("id") &&

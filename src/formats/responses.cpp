@@ -11,6 +11,7 @@
 #include "core/limits.hpp"
 #include "formats/csv_reader.hpp"
 #include "formats/file_read.hpp"
+#include "formats/json_guard.hpp"
 #include "formats/yaml_source.hpp"
 #include "i18n/i18n.hpp"
 
@@ -293,10 +294,21 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
     if (blank(line)) continue;
     ++summary.rows;
     nlohmann::json obj;
+    if (auto at = json_too_deep(line)) {
+      handle_problem(Problem{Place{path, static_cast<int>(line_no), static_cast<int>(*at + 1)},
+                             tr("responses.json_too_deep", fmt::arg("max", kJsonDepth))},
+                     o, summary);
+      continue;
+    }
     try {
       obj = nlohmann::json::parse(line);
     } catch (const nlohmann::json::parse_error& e) {
       handle_problem(Problem{Place{path, static_cast<int>(line_no), static_cast<int>(e.byte)},
+                             tr("responses.bad_json", fmt::arg("reason", e.what()))},
+                     o, summary);
+      continue;
+    } catch (const nlohmann::json::exception& e) {
+      handle_problem(Problem{Place{path, static_cast<int>(line_no), 1},
                              tr("responses.bad_json", fmt::arg("reason", e.what()))},
                      o, summary);
       continue;

@@ -212,7 +212,7 @@ class SessionReader : SchemaReader {
       keys(item, {"id", "name"}, {});
       Participant p{text(item["id"], "id"), text(item["name"], "name")};
       for (const auto& other : r.participants)
-        if (other.id == p.id)
+        if (!p.id.empty() && other.id == p.id)
           error(item["id"],
                 tr("session.duplicate", fmt::arg("key", "participants"), fmt::arg("id", p.id)));
       participant_ids_.push_back(p.id);

@@ -15,6 +15,8 @@ namespace h2h::formats {
 using i18n::tr;
 
 Place place_of(const YAML::Node& node, const std::string& source) {
+  // A key looked up and missing gives an invalid node, whose Mark() throws.
+  if (!node.IsDefined()) return Place{source, 0, 0};
   const YAML::Mark mark = node.Mark();
   if (mark.is_null() || mark.line < 0) return Place{source, 0, 0};
   return Place{source, mark.line + 1, mark.column + 1};

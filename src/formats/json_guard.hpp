@@ -1,0 +1,17 @@
+// Checks on JSON text before nlohmann-json parses it: a parsed value is
+// destroyed recursively, so nesting is capped first (a small file of
+// "[[[[..." must not overflow the stack).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace h2h::formats {
+
+inline constexpr std::size_t kJsonDepth = 512;
+
+// The byte offset where nesting first exceeds `max_depth`, or nothing.
+std::optional<std::size_t> json_too_deep(std::string_view text, std::size_t max_depth = kJsonDepth);
+
+}  // namespace h2h::formats
