@@ -16,6 +16,7 @@
 #include "formats/deck_library.hpp"
 #include "formats/file_read.hpp"
 #include "formats/session_yaml.hpp"
+#include "net/serve.hpp"
 #include "render/safe_text.hpp"
 #include "ui/clock.hpp"
 #include "ui/session_terminal.hpp"
@@ -43,6 +44,8 @@ struct RunOptions {
   std::string resume;
   bool force = false;
   bool no_input = false;
+  bool serve = false;
+  std::string listen;
 };
 
 [[noreturn]] void usage(std::string message) {
@@ -136,6 +139,18 @@ session::Record new_record(const RunOptions& o, const Deck& deck, const std::str
 
   bool solo = o.solo;
   std::string participants = o.participants;
+  if (o.serve) {
+    // Participants join from their own devices while the session runs.
+    if (o.solo || !o.participants.empty() || o.checkin) usage(tr("serve.options"));
+    r.mode = session::Mode::team;
+    r.team = o.team;
+    for (const auto& d : deck.dilemmas)
+      if (o.dilemmas.empty() ||
+          std::find(o.dilemmas.begin(), o.dilemmas.end(), d.id) != o.dilemmas.end())
+        r.dilemmas.push_back(d.id);
+    r.timebox_seconds = parse_timebox(o.timebox);
+    return r;
+  }
   if (!solo && participants.empty()) {
     if (!setup.can_ask()) usage(tr("run.missing_mode"));
     std::string answer = setup.ask(tr("run.ask_mode"), "--participants or --solo");
@@ -249,69 +264,74 @@ Command add_run(CLI::App& parent, Context& ctx) {
   for (auto* opt : {participants, solo, name}) resume->excludes(opt);
   app->add_flag("--force", o->force, tr("help.run.force"));
   app->add_flag("--no-input", o->no_input, tr("help.run.no_input"));
+  app->add_flag("--serve", o->serve, tr("help.run.serve"));
+  app->add_option("--listen", o->listen, tr("help.run.listen"))->option_text("ADDR:PORT");
 
-  return {app, [&ctx, o, resume] {
-            const bool interactive = ui::is_terminal(stdin);
-            ui::install_interrupt_handlers();
-            ui::LineReader in;
-            Setup setup(*o, in, interactive);
-            session::State state;
-            formats::LoadedDeck loaded;
-            std::string path;
-            if (resume->count() > 0) {
-              path = o->resume;
-              state.record = formats::session_from_yaml(
-                  formats::read_capped(path, limits::kSessionBytes), path);
-              auto& r = state.record;
-              loaded = formats::load_deck(o->deck.empty() ? r.deck_id : o->deck,
-                                          formats::user_deck_dir());
-              if (loaded.deck.id != r.deck_id)
-                throw Error(ExitCode::invalid_data, Place{path},
-                            tr("run.resume_other_deck", fmt::arg("deck", r.deck_id),
-                               fmt::arg("given", loaded.deck.id)));
-              for (const auto& id : r.dilemmas)
-                if (!loaded.deck.find_dilemma(id))
-                  throw Error(ExitCode::invalid_data, Place{path},
-                              tr("run.resume_missing_dilemma", fmt::arg("id", id)));
-              const std::string now_hash = fingerprint(loaded.deck);
-              if (now_hash != r.deck_hash) {
-                if (!o->force)
-                  throw Error(ExitCode::invalid_data, Place{path},
-                              tr("run.resume_changed", fmt::arg("deck", r.deck_id)));
-                r.deck_hash = now_hash;
-                r.deck_version = loaded.deck.version;
-              }
-              if (ctx.lang_explicit) r.language = ctx.lang;
-              i18n::set_language(*i18n::parse_lang(r.language));
-            } else {
-              loaded = formats::load_deck(o->deck, formats::user_deck_dir());
-              state.record = new_record(*o, loaded.deck, loaded.deck.language_for(ctx.lang), setup);
-              path = o->output.empty() ? default_path(state.record) : o->output;
-              check_new_output(path, o->force);
-            }
-            // UI text in the session's language; deck texts in the deck's nearest one.
-            if (auto l = i18n::parse_lang(state.record.language)) i18n::set_language(*l);
-            ui::SessionIO io;
-            io.interactive = interactive;
-            io.style = interactive ? ctx.stdout_style() : render::Style::plain();
-            io.path = path;
-            io.save = [path](const session::Record& r) {
-              formats::write_atomically(path, formats::session_to_yaml(r), 0600);
-            };
-            const ui::SessionEnd end = ui::run_session(state, loaded.deck, io, in);
-            if (!end.saved) return to_int(ExitCode::failure);
-            switch (end.outcome) {
-              case ui::Outcome::done:
-              case ui::Outcome::quit:
-                return to_int(ExitCode::ok);
-              case ui::Outcome::end_of_input:
-                return to_int(ExitCode::failure);
-              case ui::Outcome::interrupted:
-                return end.signal == SIGINT || end.signal == 0 ? to_int(ExitCode::interrupted)
-                                                               : 128 + end.signal;
-            }
+  return {
+      app, [&ctx, o, resume] {
+        const bool interactive = ui::is_terminal(stdin);
+        ui::install_interrupt_handlers();
+        ui::LineReader in;
+        Setup setup(*o, in, interactive);
+        session::State state;
+        formats::LoadedDeck loaded;
+        std::string path;
+        if (resume->count() > 0) {
+          path = o->resume;
+          state.record =
+              formats::session_from_yaml(formats::read_capped(path, limits::kSessionBytes), path);
+          auto& r = state.record;
+          loaded =
+              formats::load_deck(o->deck.empty() ? r.deck_id : o->deck, formats::user_deck_dir());
+          if (loaded.deck.id != r.deck_id)
+            throw Error(ExitCode::invalid_data, Place{path},
+                        tr("run.resume_other_deck", fmt::arg("deck", r.deck_id),
+                           fmt::arg("given", loaded.deck.id)));
+          for (const auto& id : r.dilemmas)
+            if (!loaded.deck.find_dilemma(id))
+              throw Error(ExitCode::invalid_data, Place{path},
+                          tr("run.resume_missing_dilemma", fmt::arg("id", id)));
+          const std::string now_hash = fingerprint(loaded.deck);
+          if (now_hash != r.deck_hash) {
+            if (!o->force)
+              throw Error(ExitCode::invalid_data, Place{path},
+                          tr("run.resume_changed", fmt::arg("deck", r.deck_id)));
+            r.deck_hash = now_hash;
+            r.deck_version = loaded.deck.version;
+          }
+          if (ctx.lang_explicit) r.language = ctx.lang;
+          i18n::set_language(*i18n::parse_lang(r.language));
+        } else {
+          loaded = formats::load_deck(o->deck, formats::user_deck_dir());
+          state.record = new_record(*o, loaded.deck, loaded.deck.language_for(ctx.lang), setup);
+          path = o->output.empty() ? default_path(state.record) : o->output;
+          check_new_output(path, o->force);
+        }
+        // UI text in the session's language; deck texts in the deck's nearest one.
+        if (auto l = i18n::parse_lang(state.record.language)) i18n::set_language(*l);
+        ui::SessionIO io;
+        io.interactive = interactive;
+        io.style = interactive ? ctx.stdout_style() : render::Style::plain();
+        io.path = path;
+        io.save = [path](const session::Record& r) {
+          formats::write_atomically(path, formats::session_to_yaml(r), 0600);
+        };
+        const ui::SessionEnd end =
+            o->serve ? net::serve_session(state, loaded.deck, io, in, net::parse_listen(o->listen))
+                     : ui::run_session(state, loaded.deck, io, in);
+        if (!end.saved) return to_int(ExitCode::failure);
+        switch (end.outcome) {
+          case ui::Outcome::done:
+          case ui::Outcome::quit:
             return to_int(ExitCode::ok);
-          }};
+          case ui::Outcome::end_of_input:
+            return to_int(ExitCode::failure);
+          case ui::Outcome::interrupted:
+            return end.signal == SIGINT || end.signal == 0 ? to_int(ExitCode::interrupted)
+                                                           : 128 + end.signal;
+        }
+        return to_int(ExitCode::ok);
+      }};
 }
 
 }  // namespace h2h::cli

@@ -249,6 +249,41 @@ Effects step(State& s, const Event& e) {
   return fx;
 }
 
+std::optional<std::size_t> open_dilemma(const State& s) {
+  for (std::size_t d = 0; d < s.record.dilemmas.size(); ++d)
+    if (!s.record.is_revealed(s.record.dilemmas[d])) return d;
+  return std::nullopt;
+}
+
+std::size_t join(State& s, const std::string& name, const std::string& time) {
+  (void)time;
+  const std::size_t n = s.record.participants.size() + 1;
+  s.record.participants.push_back(
+      {"p" + std::to_string(n), s.record.anonymous ? "P" + std::to_string(n) : name});
+  return n - 1;
+}
+
+Effects answer_as(State& s, std::size_t who, Point p, const std::string& idea,
+                  const std::string& time) {
+  Effects fx;
+  const auto d = open_dilemma(s);
+  if (!d || s.discussing == d || who >= s.record.participants.size()) {
+    fx.refused = "session.refused.not_answer";
+    return fx;
+  }
+  if (p.a < kAnswerMin || p.a > kAnswerMax || p.b < kAnswerMin || p.b > kAnswerMax) {
+    fx.refused = "session.refused.answer_range";
+    return fx;
+  }
+  const std::string& dilemma = s.record.dilemmas[*d];
+  const std::string& id = s.record.participants[who].id;
+  erase_response(s.record, dilemma, id);
+  s.record.responses.push_back(
+      {dilemma, id, p, zone_of(p) == Zone::en_en ? idea : std::string(), time});
+  fx.save = true;
+  return fx;
+}
+
 std::vector<std::string> initials(const std::vector<Participant>& participants) {
   auto first_chars = [](const std::string& name, std::size_t count) {
     std::string out;

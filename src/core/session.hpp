@@ -123,6 +123,22 @@ Position position(const State& state);
 // state is unchanged and Effects::refused says why); nothing is lost.
 Effects step(State& state, const Event& event);
 
+// Rooms larger than one laptop (h2h run --serve): participants join while
+// the session runs and answer the open dilemma in any order, each on their
+// own device, changing their answer until the facilitator reveals it.
+
+// The dilemma being answered: the first one not moved on from; none at the end.
+std::optional<std::size_t> open_dilemma(const State& state);
+
+// Adds a participant; in an anonymous session the name is replaced by a
+// pseudonym and never kept. Returns the participant's index.
+std::size_t join(State& state, const std::string& name, const std::string& time);
+
+// Records or replaces participant `who`'s answer (and idea) to the open
+// dilemma. Refused once that dilemma is revealed.
+Effects answer_as(State& state, std::size_t who, Point point, const std::string& idea,
+                  const std::string& time);
+
 // Pseudonyms "P1", "P2", ... for an anonymous session; initials for names.
 std::vector<std::string> initials(const std::vector<Participant>& participants);
 
