@@ -208,16 +208,28 @@ class Room {
         (name.empty() || utf8::first_invalid(name) || utf8::first_control(name) ||
          utf8::length(name) > limits::kNameChars))
       return error_reply(res, 400, "serve.bad_name");
-    for (const auto& p : s_.record.participants)
-      if (!s_.record.anonymous && p.name == name) return error_reply(res, 409, "serve.name_taken");
+    // A name of the session that no browser holds yet is taken back: after
+    // --resume, everyone rejoins as who they were.
+    for (std::size_t i = 0; i < s_.record.participants.size(); ++i) {
+      if (s_.record.anonymous || s_.record.participants[i].name != name) continue;
+      bool held = false;
+      for (const auto& [t, index] : tokens_) held = held || index == i;
+      if (held) return error_reply(res, 409, "serve.name_taken");
+      return admit(res, i);
+    }
     if (s_.record.participants.size() >= limits::kParticipants)
       return error_reply(res, 403, "serve.full");
     const std::size_t index = session::join(s_, name, ui::now_utc());
+    changed(true);
+    admit(res, index);
+  }
+
+  // Gives this browser a token for participant `index`.
+  void admit(httplib::Response& res, std::size_t index) {
     const std::string token = random_hex(16);
     tokens_.emplace(token, index);
     res.set_header("Set-Cookie", "h2h_token=" + token + "; Path=/; HttpOnly; SameSite=Strict");
-    joined_.push_back(index);
-    changed(true);
+    ++version_;
     reply(res, 200, state_for(index));
   }
 
@@ -312,7 +324,6 @@ class Room {
   std::string page_;
   mutable std::mutex mutex_;
   std::map<std::string, std::size_t> tokens_;  // browser token -> participant
-  std::vector<std::size_t> joined_;
   std::uint64_t version_ = 0;
   bool save_failed_ = false;
   Window failed_joins_{std::chrono::seconds(60)};

@@ -145,6 +145,24 @@ class Serve(H2HTestCase):
         self.assertExit(run("report", out), EX_OK)
         self.assertNotRegex(out.read_text(), r"127\.0\.0\.1")  # no addresses stored
 
+    def test_resume_a_served_session_and_rejoin(self):
+        out = self.tmp / "resume.yaml"
+        s = self.server("--dilemmas", "growth,guidance", "-o", out)
+        anna = Phone(s)
+        anna.join("Anna")
+        anna.answer(8, 3)
+        s.command("quit")
+        self.assertEqual(s.finish()[0], EX_OK)
+        s = Server("--resume", out)
+        self.addCleanup(lambda: s.proc.poll() is None and s.proc.kill())
+        again = Phone(s)
+        self.assertEqual(again.join("Anna")[0], 200)  # the same participant again
+        self.assertEqual(again.state()["answer"], {"a": 8, "b": 3, "idea": ""})
+        self.assertEqual(Phone(s).join("Anna")[0], 409)  # now held by a browser
+        s.command("quit")
+        self.assertEqual(s.finish()[0], EX_OK)
+        self.assertEqual(len(yaml.safe_load(out.read_text())["participants"]), 1)
+
     def test_anonymous_rooms_keep_no_names(self):
         out = self.tmp / "anon.yaml"
         s = self.server("--dilemmas", "growth", "--anonymous", "-o", out)
