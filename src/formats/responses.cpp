@@ -220,7 +220,7 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
       summary.ignored_columns.emplace_back(fields[c]);
   }
   RowReader reader(w, path);
-  std::uint64_t next_progress = 64 << 20;
+  std::uint64_t next_progress = 1 << 20;  // the callback decides when to show anything
   while (csv.next(fields)) {
     ++summary.rows;
     reader.begin(csv.row());
@@ -243,7 +243,7 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
       handle_problem(*reader.problem(), o, summary);
     if (o.progress && csv.bytes_read() >= next_progress) {
       o.progress(csv.bytes_read());
-      next_progress = csv.bytes_read() + (64 << 20);
+      next_progress = csv.bytes_read() + (1 << 20);
     }
   }
   return summary;

@@ -47,3 +47,36 @@ class Colour(H2HTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Progress(H2HTestCase):
+    def test_a_progress_line_when_reading_takes_a_while_on_a_terminal(self):
+        import threading
+        import time
+        fifo = self.tmp / "slow.csv"
+        os.mkfifo(fifo)
+        row = "r,t," + ",".join(["5"] * 10) + "\n"
+
+        def slowly():  # 4 MB over about 2 seconds
+            with open(fifo, "w") as f:
+                f.write("respondent,team," + ",".join(
+                    f"{d}.{p}" for d in ("transparency", "sustainability", "workload", "growth",
+                                         "guidance") for p in "ab") + "\n")
+                for _ in range(20):
+                    f.write(row * 6000)
+                    f.flush()
+                    time.sleep(0.1)
+
+        writer = threading.Thread(target=slowly)
+        writer.start()
+        out = run_on_tty(["report", str(fifo), "--format", "json", "-o", str(self.tmp / "r.json")],
+                         clean_env(TERM="xterm"))
+        writer.join()
+        self.assertIn("MB", out)
+        self.assertIn("slow.csv", out)
+        # Not on a pipe.
+        threading.Thread(target=slowly).start()
+        r = subprocess.run([H2H, "report", str(fifo), "--format", "json"], capture_output=True,
+                           text=True, env=clean_env())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
