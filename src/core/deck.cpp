@@ -66,6 +66,18 @@ class Hasher {
       add_number(static_cast<std::uint64_t>(w));
     }
     add(p.why);
+    // Optional polarity-map fields join the hash only when present, so a deck
+    // written before they existed keeps its fingerprint (and its sessions resume).
+    // The '+' marker cannot begin an id or a text count, so nothing reads alike.
+    if (!p.early_warnings.empty()) {
+      add(std::string_view("+early_warnings"));
+      add(p.early_warnings);
+    }
+  }
+  void add_optional(std::string_view key, const Text& t) {
+    if (t.empty()) return;
+    add(key);
+    add(t);
   }
   std::uint64_t value() const { return hash_; }
 
@@ -102,6 +114,8 @@ std::string fingerprint(const Deck& deck) {
     h.add(d.a);
     h.add(d.b);
     h.add(d.en_en);
+    h.add_optional("+purpose", d.purpose);
+    h.add_optional("+fear", d.fear);
   }
   h.add_number(deck.checkin.size());
   for (const auto& c : deck.checkin) {

@@ -21,6 +21,7 @@ struct Pole {
   Text label;
   std::vector<Text> upsides;
   std::vector<Text> downsides;
+  std::vector<Text> early_warnings;  // optional: signs the team overdoes this pole
   std::map<std::string, int> needs;  // need id -> weight 0..3; absent = 0
   Text why;                          // optional: why these weights
 
@@ -33,7 +34,9 @@ struct Dilemma {
   Text question;
   Pole a;
   Pole b;
-  Text en_en;  // the both-and question
+  Text en_en;    // the both-and question
+  Text purpose;  // optional: the greater purpose both poles serve
+  Text fear;     // optional: the deeper fear, what is lost when both are lost
 };
 
 struct CheckinItem {

@@ -203,10 +203,11 @@ class Reader : SchemaReader {
   Pole pole(const YAML::Node& n, std::string_view what) {
     Pole p;
     if (!n || !expect_map(n, what)) return p;
-    keys(n, {"label", "needs"}, {"upsides", "downsides", "why"});
+    keys(n, {"label", "needs"}, {"upsides", "downsides", "early_warnings", "why"});
     p.label = text(n["label"], "label");
     p.upsides = text_list(n["upsides"], "upsides");
     p.downsides = text_list(n["downsides"], "downsides");
+    p.early_warnings = text_list(n["early_warnings"], "early_warnings");
     p.needs = weights(n["needs"]);
     p.why = text(n["why"], "why");
     return p;
@@ -219,7 +220,7 @@ class Reader : SchemaReader {
     std::map<std::string, int> seen;
     for (const auto& item : n) {
       if (!expect_map(item, "dilemmas")) continue;
-      keys(item, {"id", "title", "question", "poles", "en_en"}, {});
+      keys(item, {"id", "title", "question", "poles", "en_en"}, {"purpose", "fear"});
       Dilemma d;
       d.id = id(item["id"], "id");
       if (item["id"]) unique(item["id"], d.id, seen, "deck.duplicate_dilemma");
@@ -231,6 +232,8 @@ class Reader : SchemaReader {
         d.b = pole(poles["b"], "b");
       }
       d.en_en = text(item["en_en"], "en_en");
+      d.purpose = text(item["purpose"], "purpose");
+      d.fear = text(item["fear"], "fear");
       out.push_back(std::move(d));
     }
     return out;

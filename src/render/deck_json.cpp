@@ -14,14 +14,19 @@ ordered_json texts(const std::vector<Text>& list, const std::string& lang) {
   return out;
 }
 
+ordered_json optional_text(const Text& t, const std::string& lang) {
+  return t.empty() ? ordered_json(nullptr) : ordered_json(t.in(lang));
+}
+
 ordered_json pole_json(const Pole& p, const Deck& deck, const std::string& lang) {
   ordered_json needs = ordered_json::object();
   for (const auto& n : deck.needs) needs[n.id] = p.weight(n.id);
   ordered_json out = {{"label", p.label.in(lang)},
                       {"upsides", texts(p.upsides, lang)},
                       {"downsides", texts(p.downsides, lang)},
+                      {"early_warnings", texts(p.early_warnings, lang)},
                       {"needs", needs}};
-  out["why"] = p.why.empty() ? ordered_json(nullptr) : ordered_json(p.why.in(lang));
+  out["why"] = optional_text(p.why, lang);
   return out;
 }
 
@@ -82,7 +87,9 @@ std::string show_json(const Deck& deck, const Dilemma& d, const std::string& lan
                {"title", d.title.in(lang)},
                {"question", d.question.in(lang)},
                {"poles", {{"a", pole_json(d.a, deck, lang)}, {"b", pole_json(d.b, deck, lang)}}},
-               {"en_en", d.en_en.in(lang)}});
+               {"en_en", d.en_en.in(lang)},
+               {"purpose", optional_text(d.purpose, lang)},
+               {"fear", optional_text(d.fear, lang)}});
 }
 
 }  // namespace h2h::render

@@ -83,10 +83,17 @@ std::string show_text(const Deck& deck, const Dilemma& d, const std::string& lan
   out += fmt::format(style.heading, "{}", d.title.in(lang));
   out += paint(style.dim, fmt::format("  ({})", d.id)) + "\n\n";
   out += wrap_indented(d.question.in(lang), kWidth, "") + "\n";
+  if (!d.purpose.empty())
+    out += "\n" +
+           wrap_indented(tr("show.purpose", fmt::arg("text", d.purpose.in(lang))), kWidth, "   ") +
+           "\n";
   auto pole = [&](std::string_view letter, const Pole& p, fmt::text_style ts) {
     out += "\n" + paint(ts, fmt::format("{}  {}", letter, p.label.in(lang))) + "\n";
     for (const auto& u : p.upsides) out += wrap_indented("+ " + u.in(lang), kWidth, "   ") + "\n";
     for (const auto& u : p.downsides) out += wrap_indented("- " + u.in(lang), kWidth, "   ") + "\n";
+    for (const auto& w : p.early_warnings)
+      out += wrap_indented(tr("show.early_warning", fmt::arg("text", w.in(lang))), kWidth, "   ") +
+             "\n";
     out += wrap_indented(tr("show.feeds", fmt::arg("needs", weights_line(p, deck, lang))), kWidth,
                          "   ") +
            "\n";
@@ -97,6 +104,9 @@ std::string show_text(const Deck& deck, const Dilemma& d, const std::string& lan
   };
   pole("A", d.a, style.pole_a);
   pole("B", d.b, style.pole_b);
+  if (!d.fear.empty())
+    out += "\n" + wrap_indented(tr("show.fear", fmt::arg("text", d.fear.in(lang))), kWidth, "   ") +
+           "\n";
   out += "\n" + paint(style.heading, tr("show.en_en")) + "\n";
   out += wrap_indented(d.en_en.in(lang), kWidth, "   ") + "\n";
   return out;

@@ -55,6 +55,45 @@ class ListAndShow(H2HTestCase):
         self.assertEqual(set(data["poles"]), {"a", "b"})
         self.assertEqual(set(data["poles"]["a"]["needs"]), {"autonomy", "belonging", "competence"})
 
+    def test_show_the_polarity_map_of_a_deck_that_has_one(self):
+        deck = self.tmp / "mine.yaml"
+        deck.write_text(run("template").stdout, encoding="utf-8")
+        en = run("show", "meetings", "--deck", deck)
+        self.assertExit(en, EX_OK)
+        for part in ("Greater purpose: Good decisions the team stands behind.",
+                     "Early warning: Small things wait for the next meeting.",
+                     "Early warning: Colleagues are surprised by decisions that affect them.",
+                     "Deeper fear: Poor decisions nobody stands behind."):
+            self.assertIn(part, en.stdout)
+        # The map reads top to bottom: purpose, the poles, fear, then EN EN.
+        self.assertLess(en.stdout.index("Greater purpose"), en.stdout.index("A  "))
+        self.assertLess(en.stdout.index("B  "), en.stdout.index("Deeper fear"))
+        self.assertLess(en.stdout.index("Deeper fear"), en.stdout.index("EN EN"))
+        nl = run("show", "meetings", "--deck", deck, "--lang", "nl")
+        for part in ("Hoger doel: Goede besluiten", "Waarschuwingssignaal: Kleine dingen",
+                     "Diepste angst: Slechte besluiten"):
+            self.assertIn(part, nl.stdout)
+        data = json.loads(run("show", "meetings", "--deck", deck, "--format", "json").stdout)
+        self.assertEqual(data["purpose"], "Good decisions the team stands behind.")
+        self.assertEqual(data["fear"], "Poor decisions nobody stands behind.")
+        self.assertEqual(data["poles"]["a"]["early_warnings"],
+                         ["Small things wait for the next meeting."])
+        # Without them: null and [], and no empty lines of text.
+        plain = self.tmp / "plain.yaml"
+        text = deck.read_text(encoding="utf-8")
+        text = "\n".join(line for line in text.splitlines()
+                         if not line.lstrip().startswith(("purpose:", "fear:", "early_warnings:"))
+                         and "Small things" not in line and "Colleagues are" not in line)
+        plain.write_text(text + "\n", encoding="utf-8")
+        data = json.loads(run("show", "meetings", "--deck", plain, "--format", "json").stdout)
+        self.assertIsNone(data["purpose"])
+        self.assertIsNone(data["fear"])
+        self.assertEqual(data["poles"]["b"]["early_warnings"], [])
+        r = run("show", "meetings", "--deck", plain)
+        self.assertExit(r, EX_OK)
+        for part in ("Greater purpose", "Deeper fear", "Early warning"):
+            self.assertNotIn(part, r.stdout)
+
     def test_list_json(self):
         data = json.loads(run("list", "--format", "json").stdout)
         self.assertEqual([d["id"] for d in data["dilemmas"]],

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/deck.hpp"
 #include "formats/deck_yaml.hpp"
 #include "formats/yaml_schema.hpp"
 #include "i18n/i18n.hpp"
@@ -239,4 +240,61 @@ TEST_CASE("edit distance") {
   CHECK(formats::edit_distance("kitten", "sitting") == 3);
   CHECK(formats::edit_distance("", "abc") == 3);
   CHECK(formats::edit_distance("en-en", "en_en") == 1);
+}
+
+TEST_CASE("the polarity map: purpose, fear and early warnings are optional texts") {
+  // Without them, the fields are empty and the fingerprint is the one decks
+  // had before the fields existed: sessions of unchanged decks still resume.
+  auto plain = formats::read_deck(kDeck, "deck.yaml");
+  REQUIRE(plain.deck);
+  CHECK(plain.deck->dilemmas[0].purpose.empty());
+  CHECK(plain.deck->dilemmas[0].fear.empty());
+  CHECK(plain.deck->dilemmas[0].a.early_warnings.empty());
+  CHECK(fingerprint(*plain.deck) == "fnv1a64:8f960a2973e94d3f");
+
+  std::string map = replaced(kDeck, "    en_en:",
+                             "    purpose: {nl: Tevreden klanten, en: Happy customers}\n"
+                             "    fear: {nl: Boze klanten, en: Angry customers}\n"
+                             "    en_en:");
+  map = replaced(map, "        needs: {autonomy: 2}\n",
+                 "        needs: {autonomy: 2}\n"
+                 "        early_warnings:\n"
+                 "          - {nl: Fouten stapelen zich op, en: Mistakes pile up}\n"
+                 "          - Rework\n");
+  auto r = formats::read_deck(map, "deck.yaml");
+  for (const auto& p : r.problems) MESSAGE(format_problem(p));
+  REQUIRE(r.deck);
+  const Dilemma& d = r.deck->dilemmas[0];
+  CHECK(d.purpose.in("nl") == "Tevreden klanten");
+  CHECK(d.fear.in("en") == "Angry customers");
+  REQUIRE(d.a.early_warnings.size() == 2);
+  CHECK(d.a.early_warnings[0].in("nl") == "Fouten stapelen zich op");
+  CHECK(d.a.early_warnings[1].in("nl") == "Rework");
+  CHECK(d.b.early_warnings.empty());
+  // Each field is part of what the deck says.
+  CHECK(fingerprint(*r.deck) != fingerprint(*plain.deck));
+  Deck other = *r.deck;
+  other.dilemmas[0].fear = other.dilemmas[0].purpose;
+  CHECK(fingerprint(other) != fingerprint(*r.deck));
+  other = *r.deck;
+  std::swap(other.dilemmas[0].a.early_warnings, other.dilemmas[0].b.early_warnings);
+  CHECK(fingerprint(other) != fingerprint(*r.deck));
+
+  // Validated like every other text: each language, with its place.
+  auto p =
+      problems_of(replaced(map, "{nl: Boze klanten, en: Angry customers}", "{nl: Boze klanten}"));
+  CHECK(has(p, "deck.yaml:28:11: 'fear' has no text for language 'en'"));
+  p = problems_of(replaced(map, "{nl: Tevreden klanten, en: Happy customers}", "\"  \""));
+  CHECK(has(p, "deck.yaml:27:14: 'purpose' is empty"));
+  p = problems_of(replaced(map, "{nl: Fouten stapelen zich op, en: Mistakes pile up}",
+                           "{nl: Fouten stapelen zich op}"));
+  CHECK(has(p, "deck.yaml:22:13: 'early_warnings' has no text for language 'en'"));
+  p = problems_of(replaced(map, "        early_warnings:\n", "        early_warning:\n"));
+  CHECK(has(p, "deck.yaml:21:9: unknown key 'early_warning' (did you mean 'early_warnings'?)"));
+  p = problems_of(replaced(kDeck, "    en_en:", "    early_warnings: [x]\n    en_en:"));
+  CHECK(has(p, "deck.yaml:24:5: unknown key 'early_warnings'"));
+  p = problems_of(replaced(kDeck, "        needs: {autonomy: 2}\n",
+                           "        needs: {autonomy: 2}\n        early_warnings: Rework\n"));
+  CHECK(p.size() == 1);
+  CHECK(p.at(0).starts_with("deck.yaml:21:25: "));
 }
