@@ -46,6 +46,7 @@ struct RunOptions {
   bool no_input = false;
   bool serve = false;
   std::string listen;
+  std::vector<std::string> follow_up;
 };
 
 [[noreturn]] void usage(std::string message) {
@@ -264,6 +265,10 @@ Command add_run(CLI::App& parent, Context& ctx) {
   for (auto* opt : {participants, solo, name}) resume->excludes(opt);
   app->add_flag("--force", o->force, tr("help.run.force"));
   app->add_flag("--no-input", o->no_input, tr("help.run.no_input"));
+  auto* follow_up = app->add_option("--follow-up", o->follow_up, tr("help.run.follow_up"))
+                        ->option_text("FILE...")
+                        ->expected(1, -1);
+  follow_up->excludes(resume);
   app->add_flag("--serve", o->serve, tr("help.run.serve"));
   app->add_option("--listen", o->listen, tr("help.run.listen"))->option_text("ADDR:PORT");
 
@@ -302,8 +307,21 @@ Command add_run(CLI::App& parent, Context& ctx) {
           if (ctx.lang_explicit) r.language = ctx.lang;
           i18n::set_language(*i18n::parse_lang(r.language));
         } else {
-          loaded = formats::load_deck(o->deck, formats::user_deck_dir());
+          // A follow-up runs on the deck of the sessions it follows up.
+          std::vector<session::Record> earlier;
+          for (const auto& file : o->follow_up)
+            earlier.push_back(formats::session_from_yaml(
+                formats::read_capped(file, limits::kSessionBytes), file));
+          const std::string deck =
+              !o->deck.empty() || earlier.empty() ? o->deck : earlier.front().deck_id;
+          loaded = formats::load_deck(deck, formats::user_deck_dir());
+          for (std::size_t i = 0; i < earlier.size(); ++i)
+            if (earlier[i].deck_id != loaded.deck.id)
+              throw Error(ExitCode::invalid_data, Place{o->follow_up[i]},
+                          tr("run.resume_other_deck", fmt::arg("deck", earlier[i].deck_id),
+                             fmt::arg("given", loaded.deck.id)));
           state.record = new_record(*o, loaded.deck, loaded.deck.language_for(ctx.lang), setup);
+          if (!earlier.empty()) session::start_follow_up(state.record, earlier);
           path = o->output.empty() ? default_path(state.record) : o->output;
           check_new_output(path, o->force);
         }

@@ -1,6 +1,7 @@
 #include "core/reflection.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace h2h::report {
@@ -10,7 +11,10 @@ Group::Group(std::shared_ptr<const Weights> weights, std::string group_name)
       tally(weights),
       ideas(weights->dilemma_ids.size()),
       enen_without_idea(weights->dilemma_ids.size()),
-      notes(weights->dilemma_ids.size()) {}
+      notes(weights->dilemma_ids.size()),
+      actions(weights->dilemma_ids.size()),
+      warnings(weights->dilemma_ids.size()),
+      then(weights) {}
 
 void Group::add_session(const session::Record& r) {
   const Weights& w = tally.weights();
@@ -37,6 +41,19 @@ void Group::add_session(const session::Record& r) {
     else
       general_notes.push_back(note.text);
   }
+  for (const auto& a : r.actions)
+    if (auto d = w.dilemma_index(a.dilemma)) actions[*d].push_back(a);
+  for (const auto& x : r.warnings)
+    if (auto d = w.dilemma_index(x.dilemma)) warnings[*d].push_back(x.text);
+  for (const auto& e : r.earlier) {
+    const auto d = w.dilemma_index(e.dilemma);
+    if (!d) continue;
+    has_then = true;
+    DilemmaTally& t = then.dilemmas()[*d];
+    t.a.merge(Moments{e.n, e.sum_a, e.sumsq_a});
+    t.b.merge(Moments{e.n, e.sum_b, e.sumsq_b});
+    for (std::size_t z = 0; z < t.zones.size(); ++z) t.zones[z] += e.zones[z];
+  }
 }
 
 void Group::add_respondent(const std::vector<std::optional<Point>>& answers,
@@ -56,57 +73,107 @@ void Group::merge(const Group& o) {
     enen_without_idea[d] += o.enen_without_idea[d];
     notes[d].insert(notes[d].end(), o.notes[d].begin(), o.notes[d].end());
   }
+  for (std::size_t d = 0; d < actions.size() && d < o.actions.size(); ++d) {
+    actions[d].insert(actions[d].end(), o.actions[d].begin(), o.actions[d].end());
+    warnings[d].insert(warnings[d].end(), o.warnings[d].begin(), o.warnings[d].end());
+  }
+  then.merge(o.then);
+  has_then = has_then || o.has_then;
   general_notes.insert(general_notes.end(), o.general_notes.begin(), o.general_notes.end());
   respondents_without_session += o.respondents_without_session;
 }
 
+std::string_view pattern_name(Pattern p) {
+  switch (p) {
+    case Pattern::enen:
+      return "en-en";
+    case Pattern::ofof:
+      return "of-of";
+    case Pattern::two_camps:
+      return "two-camps";
+    case Pattern::compromise:
+      return "compromise";
+    case Pattern::scattered:
+      return "scattered";
+    case Pattern::divided:
+      return "divided";
+    case Pattern::none:
+      break;
+  }
+  return {};
+}
+
 Pattern pattern_of(const DilemmaFigures& f) {
-  if (f.n == 0) return Pattern::none;
+  if (f.n < kPatternMinAnswers) return Pattern::none;
   auto count = [&](Zone z) { return f.zones[static_cast<std::size_t>(z)]; };
-  const std::int64_t enen = count(Zone::en_en);
-  const std::int64_t ofof = count(Zone::a) + count(Zone::b);
-  const std::int64_t compromise = count(Zone::compromise);
-  const std::int64_t scattered = count(Zone::neither) + count(Zone::mixed);
-  const std::int64_t most = std::max({enen, ofof, compromise, scattered});
-  if (enen == most) return Pattern::enen;
-  if (ofof == most) return Pattern::ofof;
-  if (compromise == most) return Pattern::compromise;
-  return Pattern::scattered;
+  // "At least a quarter" in integers: 4 x count >= n.
+  if (4 * count(Zone::a) >= f.n && 4 * count(Zone::b) >= f.n) return Pattern::two_camps;
+  const std::array<std::pair<std::int64_t, Pattern>, 4> families = {{
+      {count(Zone::en_en), Pattern::enen},
+      {count(Zone::a) + count(Zone::b), Pattern::ofof},
+      {count(Zone::compromise), Pattern::compromise},
+      {count(Zone::neither) + count(Zone::mixed), Pattern::scattered},
+  }};
+  std::int64_t most = 0;
+  for (const auto& [n, p] : families) most = std::max(most, n);
+  Pattern top = Pattern::none;
+  int at_top = 0;
+  for (const auto& [n, p] : families)
+    if (n == most) {
+      top = p;
+      ++at_top;
+    }
+  return at_top > 1 ? Pattern::divided : top;
+}
+
+std::optional<std::size_t> stands_apart(const std::vector<std::optional<double>>& scores) {
+  std::optional<std::size_t> low;
+  std::size_t known = 0;
+  for (std::size_t k = 0; k < scores.size(); ++k) {
+    if (!scores[k]) continue;
+    ++known;
+    if (!low || *scores[k] < *scores[*low]) low = k;
+  }
+  if (!low || known < 2) return std::nullopt;
+  for (std::size_t k = 0; k < scores.size(); ++k)
+    if (k != *low && scores[k] && *scores[k] - *scores[*low] < kStandApart) return std::nullopt;
+  return low;
 }
 
 Reflection reflect(const Group& g) {
   Reflection r;
   r.figures = g.tally.figures();
   const auto& dilemmas = r.figures.dilemmas;
+  std::optional<double> widest;
   for (std::size_t d = 0; d < dilemmas.size(); ++d) {
     const Pattern p = pattern_of(dilemmas[d]);
     r.patterns.push_back(p);
-    if (p == Pattern::enen) r.enen.push_back(d);
-    if (p == Pattern::compromise) r.compromise.push_back(d);
-    if (p == Pattern::ofof) r.ofof.push_back(d);
-    if (dilemmas[d].spread &&
-        (!r.most_divided || *dilemmas[d].spread > *dilemmas[*r.most_divided].spread))
-      r.most_divided = d;
+    if (p != Pattern::none && dilemmas[d].spread && (!widest || *dilemmas[d].spread > *widest))
+      widest = dilemmas[d].spread;
   }
-  const auto& tallies = g.tally.dilemmas();
-  const std::size_t needs = r.figures.needs.size();
-  for (std::size_t k = 0; k < needs; ++k) {
-    std::vector<std::pair<std::int64_t, std::size_t>> unused;
-    for (std::size_t d = 0; d < tallies.size(); ++d) {
-      const auto& n = tallies[d].needs[k];
-      if (n.denominator - n.numerator > 0) unused.emplace_back(n.denominator - n.numerator, d);
+  for (std::size_t d = 0; d < dilemmas.size() && widest; ++d)
+    if (r.patterns[d] != Pattern::none && dilemmas[d].spread &&
+        *dilemmas[d].spread >= *widest - 0.5)
+      r.most_divided.push_back(d);
+
+  std::vector<std::optional<double>> weight, checkin;
+  for (const auto& nf : r.figures.needs) {
+    weight.push_back(nf.score);
+    checkin.push_back(nf.checkin ? std::optional<double>(nf.checkin->score) : std::nullopt);
+  }
+  r.least_weight = stands_apart(weight);
+  r.least_checkin = stands_apart(checkin);
+  if (r.least_weight) {
+    const std::size_t k = *r.least_weight;
+    std::vector<std::pair<double, std::size_t>> low;
+    for (std::size_t d = 0; d < dilemmas.size(); ++d) {
+      const auto& s = dilemmas[d].need_scores[k];
+      if (s && *s < *weight[k]) low.emplace_back(*s, d);
     }
-    std::stable_sort(unused.begin(), unused.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
-    std::vector<std::size_t> top;
-    for (std::size_t i = 0; i < unused.size() && i < 2; ++i) top.push_back(unused[i].second);
-    r.starving.push_back(std::move(top));
-    const auto& nf = r.figures.needs[k];
-    if (nf.score && (!r.least_fed || *nf.score < *r.figures.needs[*r.least_fed].score))
-      r.least_fed = k;
-    if (nf.checkin && (!r.least_satisfied ||
-                       nf.checkin->mean < r.figures.needs[*r.least_satisfied].checkin->mean))
-      r.least_satisfied = k;
+    std::stable_sort(low.begin(), low.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (std::size_t i = 0; i < low.size() && i < 2; ++i)
+      r.least_weight_at.push_back(low[i].second);
   }
   return r;
 }

@@ -1,14 +1,16 @@
 // The EN EN reflection as values: answers gathered into groups (all
 // answers, or one group per team or per session), and what the figures say
-// about them: where a team thinks both-and, sits in compromise or thinks
-// either-or, where it is most divided, which needs its choices starve.
-// Pure: renderers turn it into text, Markdown, HTML, CSV or JSON.
+// about them: each dilemma's pattern (when there are enough answers to
+// speak of one), where the answers differ most, and which need (if any)
+// stands apart. It describes; it never judges. Pure: renderers turn it into
+// text, Markdown, HTML, CSV or JSON.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/session.hpp"
@@ -39,6 +41,11 @@ struct Group {
   std::vector<std::int64_t> enen_without_idea;  // per dilemma
   std::vector<std::vector<std::string>> notes;  // per dilemma
   std::vector<std::string> general_notes;
+  std::vector<std::vector<session::Action>> actions;  // per dilemma
+  std::vector<std::vector<std::string>> warnings;     // per dilemma
+  // A follow-up: where the team stood in the earlier sessions.
+  Tally then;
+  bool has_then = false;
   std::int64_t respondents_without_session = 0;  // from response files (batch)
 
   // Adds a session's participants, answers, check-in ratings, ideas and notes.
@@ -50,25 +57,42 @@ struct Group {
   void merge(const Group& other);
 };
 
-enum class Pattern { none, enen, compromise, ofof, scattered };
+// A dilemma's pattern, from its zone counts:
+// - none: fewer than kPatternMinAnswers answers (no pattern is claimed);
+// - two_camps: the A zone and the B zone each hold at least a quarter;
+// - else the zone family with most answers: enen (EN EN), ofof (A and B
+//   zones together: one pole wins), compromise, scattered (neither and
+//   mixed); divided when two families share the top.
+enum class Pattern { none, enen, ofof, two_camps, compromise, scattered, divided };
+constexpr std::int64_t kPatternMinAnswers = 3;
+
+// The stable names used in report JSON: "en-en", "of-of", "two-camps",
+// "compromise", "scattered", "divided"; empty for none.
+std::string_view pattern_name(Pattern p);
+
+// A need stands apart when its score is at least this many points (on
+// 0..100) below each of the other needs' scores.
+constexpr double kStandApart = 10.0;
+
+// The index of the one lowest score that stands apart; none when fewer than
+// two scores are known or the lowest lies close to another.
+std::optional<std::size_t> stands_apart(const std::vector<std::optional<double>>& scores);
 
 struct Reflection {
   Figures figures;
-  std::vector<Pattern> patterns;            // per dilemma
-  std::optional<std::size_t> most_divided;  // the largest spread
-  std::vector<std::size_t> enen;            // dilemmas where EN EN answers lead
-  std::vector<std::size_t> compromise;      // where compromise leads
-  std::vector<std::size_t> ofof;            // where one pole wins (A or B zone)
-  // Per need: up to two dilemmas whose answers leave most of what the poles
-  // offer that need unused (most first).
-  std::vector<std::vector<std::size_t>> starving;
-  std::optional<std::size_t> least_fed;        // the need with the lowest score
-  std::optional<std::size_t> least_satisfied;  // the lowest check-in mean
+  std::vector<Pattern> patterns;  // per dilemma
+  // The dilemmas (with a pattern) whose spread is largest; several when
+  // they lie within 0.5 of it. Empty when no dilemma has a pattern.
+  std::vector<std::size_t> most_divided;
+  // The need whose weight stands apart as the lowest, and the check-in
+  // need that stands apart as least satisfied; none on a (near) tie.
+  std::optional<std::size_t> least_weight;
+  std::optional<std::size_t> least_checkin;
+  // For least_weight: up to two dilemmas where that need gets least
+  // weight, below its score over all dilemmas (lowest first).
+  std::vector<std::size_t> least_weight_at;
 };
 
-// A dilemma's pattern: the zone family with most answers (EN EN; OF OF = A
-// and B zones together; compromise; scattered = neither and mixed); ties
-// go to EN EN, then OF OF, then compromise.
 Pattern pattern_of(const DilemmaFigures& figures);
 
 Reflection reflect(const Group& group);

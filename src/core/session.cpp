@@ -21,6 +21,63 @@ bool Record::is_revealed(std::string_view dilemma) const {
   return std::find(revealed.begin(), revealed.end(), dilemma) != revealed.end();
 }
 
+const Earlier* Record::earlier_of(std::string_view dilemma) const {
+  for (const auto& e : earlier)
+    if (e.dilemma == dilemma) return &e;
+  return nullptr;
+}
+
+namespace {
+
+bool is_date(std::string_view w) {
+  if (w.size() != 10 || w[4] != '-' || w[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (w[i] < '0' || w[i] > '9') return false;
+  const int year = std::stoi(std::string(w.substr(0, 4)));
+  const int month = std::stoi(std::string(w.substr(5, 2)));
+  const int day = std::stoi(std::string(w.substr(8, 2)));
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+}  // namespace
+
+Action parse_action(std::string_view text) {
+  Action a;
+  std::string rest;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = text.find_first_not_of(" \t", i);
+    if (start == std::string_view::npos) break;
+    std::size_t end = text.find_first_of(" \t", start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (word.size() > 1 && word[0] == '@' && a.who.empty()) {
+      a.who = std::string(word.substr(1));
+    } else if (is_date(word) && a.due.empty()) {
+      a.due = std::string(word);
+    } else {
+      if (!rest.empty()) rest += ' ';
+      rest += word;
+    }
+    i = end;
+  }
+  a.text = rest;
+  return a;
+}
+
+std::optional<std::string> parse_outcome(std::string_view word) {
+  const std::size_t b = word.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return std::string("none");
+  word = word.substr(b, word.find_last_not_of(" \t") - b + 1);
+  if (word == "done" || word == "gedaan") return std::string("done");
+  if (word == "partly" || word == "deels") return std::string("partly");
+  if (word == "not" || word == "niet") return std::string("not");
+  return std::nullopt;
+}
+
 namespace {
 
 using Kind = Position::Kind;
@@ -32,6 +89,10 @@ Position first_open(const Record& r) {
       if (!r.rating(r.participants[p].id, r.checkin_items[i])) return {Kind::checkin, 0, p, i};
   for (std::size_t d = 0; d < r.dilemmas.size(); ++d) {
     if (r.is_revealed(r.dilemmas[d])) continue;
+    for (std::size_t i = 0; i < r.actions.size(); ++i)
+      if (r.actions[i].earlier && r.actions[i].outcome.empty() &&
+          r.actions[i].dilemma == r.dilemmas[d])
+        return {Kind::outcome, d, 0, i};
     for (std::size_t p = 0; p < r.participants.size(); ++p)
       if (!r.response(r.dilemmas[d], r.participants[p].id)) return {Kind::answer, d, p, 0};
     return {Kind::discuss, d, 0, 0};  // all answered, not yet moved on
@@ -134,9 +195,40 @@ Effects step(State& s, const Event& e) {
       if (e.text.find_first_not_of(" \t") == std::string::npos)
         return refuse("session.refused.empty_note");
       std::string dilemma;
-      if (at.kind == Kind::answer || at.kind == Kind::idea || at.kind == Kind::discuss)
+      if (at.kind == Kind::outcome || at.kind == Kind::answer || at.kind == Kind::idea ||
+          at.kind == Kind::discuss)
         dilemma = r.dilemmas[at.dilemma];
       r.notes.push_back({dilemma, e.text, e.time});
+      fx.save = true;
+      return fx;
+    }
+
+    case Event::Kind::action:
+    case Event::Kind::warning: {
+      if (at.kind != Kind::outcome && at.kind != Kind::answer && at.kind != Kind::idea &&
+          at.kind != Kind::discuss)
+        return refuse("session.refused.not_dilemma");
+      const std::string& dilemma = r.dilemmas[at.dilemma];
+      if (e.kind == Event::Kind::warning) {
+        if (e.text.find_first_not_of(" \t") == std::string::npos)
+          return refuse("session.refused.empty_warning");
+        r.warnings.push_back({dilemma, e.text, e.time});
+      } else {
+        Action a = parse_action(e.text);
+        if (a.text.empty()) return refuse("session.refused.empty_action");
+        a.dilemma = dilemma;
+        a.time = e.time;
+        r.actions.push_back(std::move(a));
+      }
+      fx.save = true;
+      return fx;
+    }
+
+    case Event::Kind::outcome: {
+      if (at.kind != Kind::outcome) return refuse("session.refused.not_outcome");
+      const auto outcome = parse_outcome(e.text);
+      if (!outcome) return refuse("session.refused.outcome_word");
+      r.actions[at.item].outcome = *outcome;
       fx.save = true;
       return fx;
     }
@@ -199,6 +291,10 @@ Effects step(State& s, const Event& e) {
         case Kind::idea:
           s.pending_idea.reset();
           after_answer(s, at.dilemma, fx);
+          return fx;
+        case Kind::outcome:
+          r.actions[at.item].outcome = "none";
+          fx.save = true;
           return fx;
         case Kind::discuss:
           return step(s, Event::of(Event::Kind::next, e.time));
@@ -282,6 +378,37 @@ Effects answer_as(State& s, std::size_t who, Point p, const std::string& idea,
       {dilemma, id, p, zone_of(p) == Zone::en_en ? idea : std::string(), time});
   fx.save = true;
   return fx;
+}
+
+void start_follow_up(Record& r, const std::vector<Record>& earlier) {
+  for (const auto& e : earlier) {
+    r.follow_up.push_back(e.team.empty() ? e.started : e.team + " " + e.started);
+    for (const auto& a : e.actions) {
+      if (a.earlier) continue;  // carried once, from the session that agreed on it
+      if (std::find(r.dilemmas.begin(), r.dilemmas.end(), a.dilemma) == r.dilemmas.end()) continue;
+      Action carried = a;
+      carried.earlier = true;
+      carried.outcome.clear();
+      r.actions.push_back(std::move(carried));
+    }
+  }
+  for (const auto& d : r.dilemmas) {
+    Earlier then;
+    then.dilemma = d;
+    for (const auto& e : earlier)
+      for (const auto& resp : e.responses) {
+        if (resp.dilemma != d || !resp.point) continue;
+        const Point p = *resp.point;
+        ++then.n;
+        then.sum_a += p.a;
+        then.sumsq_a += p.a * p.a;
+        then.sum_b += p.b;
+        then.sumsq_b += p.b * p.b;
+        ++then.zones[static_cast<std::size_t>(zone_of(p))];
+        if (!resp.idea.empty()) then.ideas.push_back(resp.idea);
+      }
+    r.earlier.push_back(std::move(then));
+  }
 }
 
 std::vector<std::string> initials(const std::vector<Participant>& participants) {

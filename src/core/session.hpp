@@ -5,9 +5,12 @@
 // tested without any terminal.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/answer.hpp"
@@ -42,6 +45,45 @@ struct Note {
   std::string time;
 };
 
+// An action step the team agreed on after a reveal ("action TEXT", with an
+// optional "@WHO" and a YYYY-MM-DD date), or one carried in from an earlier
+// session by --follow-up, whose outcome the follow-up asks.
+struct Action {
+  std::string dilemma;
+  std::string text;
+  std::string who;  // empty: nobody named
+  std::string due;  // YYYY-MM-DD, or empty
+  std::string time;
+  bool earlier = false;  // carried in from an earlier session
+  // For an earlier action: "done", "partly", "not", "none" (asked, no
+  // outcome given), or empty (not asked yet).
+  std::string outcome;
+};
+
+// An early warning the team will watch for ("warning TEXT").
+struct Warning {
+  std::string dilemma;
+  std::string text;
+  std::string time;
+};
+
+// Where the team stood on a dilemma in the earlier sessions of a follow-up.
+struct Earlier {
+  std::string dilemma;
+  std::int64_t n = 0;
+  std::int64_t sum_a = 0, sumsq_a = 0, sum_b = 0, sumsq_b = 0;
+  std::array<std::int64_t, kZoneCount> zones{};
+  std::vector<std::string> ideas;
+};
+
+// Splits "TEXT @WHO 2026-12-01" into its parts; @WHO and the date may stand
+// anywhere. An "@" followed by blanks or a date that is not a real day stays text.
+Action parse_action(std::string_view text);
+
+// The outcome words of a follow-up: "done", "partly", "not" (Dutch:
+// "gedaan", "deels", "niet"); an empty line is "none". Nothing otherwise.
+std::optional<std::string> parse_outcome(std::string_view word);
+
 // What a session file holds (schema h2h-session/1).
 struct Record {
   std::string deck_id;
@@ -59,21 +101,29 @@ struct Record {
   std::vector<Response> responses;
   std::vector<std::string> revealed;  // dilemmas whose answers were revealed (closed)
   std::vector<Note> notes;
+  std::vector<Action> actions;    // new ones, and earlier ones in a follow-up
+  std::vector<Warning> warnings;  // early warnings the team named
+  // A follow-up: the earlier sessions ("TEAM STARTED" each) and where they stood.
+  std::vector<std::string> follow_up;
+  std::vector<Earlier> earlier;
   std::string started;
   std::string finished;  // empty while the session is open
 
   const Response* response(std::string_view dilemma, std::string_view participant) const;
   const Rating* rating(std::string_view participant, std::string_view item) const;
   bool is_revealed(std::string_view dilemma) const;
+  const Earlier* earlier_of(std::string_view dilemma) const;
 };
 
 // Where a session is: what the next input answers.
 struct Position {
-  enum class Kind { checkin, answer, idea, discuss, done };
+  // outcome: a follow-up asks what became of an earlier action (item: its
+  // index in Record::actions) before the dilemma's answers.
+  enum class Kind { checkin, outcome, answer, idea, discuss, done };
   Kind kind = Kind::done;
   std::size_t dilemma = 0;      // index into Record::dilemmas
   std::size_t participant = 0;  // index into Record::participants
-  std::size_t item = 0;         // index into Record::checkin_items
+  std::size_t item = 0;         // index into Record::checkin_items (or actions)
 
   friend bool operator==(const Position&, const Position&) = default;
 };
@@ -87,7 +137,20 @@ struct State {
 };
 
 struct Event {
-  enum class Kind { answer, rating, idea, back, skip, note, reveal, next, quit };
+  enum class Kind {
+    answer,
+    rating,
+    idea,
+    back,
+    skip,
+    note,
+    reveal,
+    next,
+    quit,
+    action,   // text: "TEXT @WHO YYYY-MM-DD"
+    warning,  // text
+    outcome   // text: "done", "partly", "not" or "none"
+  };
   Kind kind = Kind::next;
   Point point;       // answer
   int rating = 0;    // rating
@@ -103,6 +166,9 @@ struct Event {
   }
   static Event note(std::string text, std::string time) {
     return {Kind::note, {}, 0, std::move(text), std::move(time)};
+  }
+  static Event with_text(Kind k, std::string text, std::string time) {
+    return {k, {}, 0, std::move(text), std::move(time)};
   }
   static Event of(Kind k, std::string time = {}) { return {k, {}, 0, {}, std::move(time)}; }
 };
@@ -138,6 +204,11 @@ std::size_t join(State& state, const std::string& name, const std::string& time)
 // dilemma. Refused once that dilemma is revealed.
 Effects answer_as(State& state, std::size_t who, Point point, const std::string& idea,
                   const std::string& time);
+
+// Makes `record` a follow-up of `earlier` (sessions of the same deck):
+// where they stood on each of its dilemmas (counts, sums, zones, ideas), and
+// the action steps they agreed on, whose outcome the follow-up will ask.
+void start_follow_up(Record& record, const std::vector<Record>& earlier);
 
 // Pseudonyms "P1", "P2", ... for an anonymous session; initials for names.
 std::vector<std::string> initials(const std::vector<Participant>& participants);

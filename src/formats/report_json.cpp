@@ -25,10 +25,21 @@ ordered_json pole(const Moments& m) {
           {"sumsq", m.sumsq}};
 }
 
+ordered_json action_json(const session::Action& a) {
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+  };
+  return {{"text", a.text},
+          {"who", or_null(a.who)},
+          {"due", or_null(a.due)},
+          {"outcome", a.outcome == "none" ? ordered_json(nullptr) : or_null(a.outcome)}};
+}
+
 ordered_json group_json(const report::Group& g) {
   const Tally& t = g.tally;
   const Weights& w = t.weights();
-  const Figures f = t.figures();
+  const report::Reflection r = report::reflect(g);
+  const Figures& f = r.figures;
   ordered_json dilemmas = ordered_json::array();
   for (std::size_t d = 0; d < f.dilemmas.size(); ++d) {
     const DilemmaFigures& df = f.dilemmas[d];
@@ -44,16 +55,23 @@ ordered_json group_json(const report::Group& g) {
                        {"denominator", dt.needs[k].denominator}});
     ordered_json grid = ordered_json::array();
     for (const auto& column : dt.cells) grid.push_back(column);
-    dilemmas.push_back({{"id", df.id},
-                        {"n", df.n},
-                        {"a", pole(dt.a)},
-                        {"b", pole(dt.b)},
-                        {"classes", classes},
-                        {"spread", number(df.spread)},
-                        {"enen", number(df.enen)},
-                        {"sum_min", dt.sum_min},
-                        {"needs", needs},
-                        {"grid", grid}});
+    const std::string_view pattern = report::pattern_name(r.patterns[d]);
+    ordered_json actions = ordered_json::array();
+    for (const auto& a : g.actions[d]) actions.push_back(action_json(a));
+    dilemmas.push_back(
+        {{"id", df.id},
+         {"n", df.n},
+         {"a", pole(dt.a)},
+         {"b", pole(dt.b)},
+         {"classes", classes},
+         {"spread", number(df.spread)},
+         {"enen", number(df.enen)},
+         {"sum_min", dt.sum_min},
+         {"needs", needs},
+         {"grid", grid},
+         {"pattern", pattern.empty() ? ordered_json(nullptr) : ordered_json(std::string(pattern))},
+         {"actions", actions},
+         {"warnings", g.warnings[d]}});
   }
   ordered_json needs = ordered_json::array();
   for (std::size_t k = 0; k < f.needs.size(); ++k) {
@@ -72,10 +90,15 @@ ordered_json group_json(const report::Group& g) {
                      {"numerator", t.need_total(k).numerator},
                      {"denominator", t.need_total(k).denominator}});
   }
+  auto need_id = [&](const std::optional<std::size_t>& k) {
+    return k ? ordered_json(w.need_ids[*k]) : ordered_json(nullptr);
+  };
   return {{"participants", f.participants},
           {"answers", f.answers},
           {"dilemmas", dilemmas},
-          {"needs", needs}};
+          {"needs", needs},
+          {"stands_apart",
+           {{"weight", need_id(r.least_weight)}, {"checkin", need_id(r.least_checkin)}}}};
 }
 
 }  // namespace

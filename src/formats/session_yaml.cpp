@@ -103,6 +103,59 @@ std::string session_to_yaml(const Record& r) {
     out << YAML::Key << "time" << YAML::Value << n.time << YAML::EndMap;
   }
   out << YAML::EndSeq;
+
+  // Added with action steps and follow-ups: written only when used, so a
+  // session without them looks as it always did.
+  if (!r.actions.empty()) {
+    out << YAML::Key << "actions" << YAML::Value << YAML::BeginSeq;
+    for (const auto& a : r.actions) {
+      out << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "dilemma" << YAML::Value << a.dilemma;
+      out << YAML::Key << "text" << YAML::Value << YAML::DoubleQuoted << a.text;
+      if (!a.who.empty()) out << YAML::Key << "who" << YAML::Value << YAML::DoubleQuoted << a.who;
+      optional_text(out, "due", a.due);
+      if (a.earlier) out << YAML::Key << "earlier" << YAML::Value << true;
+      optional_text(out, "outcome", a.outcome);
+      optional_text(out, "time", a.time);
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+  if (!r.warnings.empty()) {
+    out << YAML::Key << "warnings" << YAML::Value << YAML::BeginSeq;
+    for (const auto& w : r.warnings) {
+      out << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "dilemma" << YAML::Value << w.dilemma;
+      out << YAML::Key << "text" << YAML::Value << YAML::DoubleQuoted << w.text;
+      optional_text(out, "time", w.time);
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
+  if (!r.follow_up.empty()) {
+    out << YAML::Key << "follow_up" << YAML::Value << YAML::BeginSeq;
+    for (const auto& f : r.follow_up) out << YAML::DoubleQuoted << f;
+    out << YAML::EndSeq;
+  }
+  if (!r.earlier.empty()) {
+    out << YAML::Key << "earlier" << YAML::Value << YAML::BeginSeq;
+    for (const auto& e : r.earlier) {
+      out << YAML::Flow << YAML::BeginMap;
+      out << YAML::Key << "dilemma" << YAML::Value << e.dilemma;
+      out << YAML::Key << "n" << YAML::Value << e.n;
+      out << YAML::Key << "sum_a" << YAML::Value << e.sum_a;
+      out << YAML::Key << "sumsq_a" << YAML::Value << e.sumsq_a;
+      out << YAML::Key << "sum_b" << YAML::Value << e.sum_b;
+      out << YAML::Key << "sumsq_b" << YAML::Value << e.sumsq_b;
+      out << YAML::Key << "zones" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (auto z : e.zones) out << z;
+      out << YAML::EndSeq;
+      out << YAML::Key << "ideas" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (const auto& idea : e.ideas) out << YAML::DoubleQuoted << idea;
+      out << YAML::EndSeq << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+  }
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }
@@ -126,7 +179,8 @@ class SessionReader : SchemaReader {
     keys(root,
          {"schema", "deck", "language", "mode", "anonymous", "dilemmas", "started", "participants",
           "answers"},
-         {"team", "checkin_items", "timebox", "finished", "checkin", "revealed", "notes"});
+         {"team", "checkin_items", "timebox", "finished", "checkin", "revealed", "notes", "actions",
+          "warnings", "follow_up", "earlier"});
     if (auto s = root["schema"]; s) {
       if (!s.IsScalar() || s.Scalar() != kSessionSchema)
         error(s, tr("session.schema", fmt::arg("value", s.IsScalar() ? s.Scalar() : ""),
@@ -173,6 +227,11 @@ class SessionReader : SchemaReader {
           error(root["revealed"][i], tr("session.unknown_dilemma", fmt::arg("id", r.revealed[i])));
     }
     if (root["notes"]) notes(root["notes"], r);
+    if (root["actions"]) actions(root["actions"], r);
+    if (root["warnings"]) warnings(root["warnings"], r);
+    if (auto f = root["follow_up"]; f && expect_list(f, "follow_up", limits::kNotes))
+      for (const auto& item : f) r.follow_up.push_back(text(item, "follow_up"));
+    if (root["earlier"]) earlier(root["earlier"], r);
     return r;
   }
 
@@ -288,6 +347,73 @@ class SessionReader : SchemaReader {
       x.text = text(item["text"], "text");
       x.time = text(item["time"], "time", true);
       r.notes.push_back(std::move(x));
+    }
+  }
+
+  std::string dilemma_of(const YAML::Node& item, const Record& r) {
+    std::string d = text(item["dilemma"], "dilemma");
+    if (item["dilemma"] && !known(r.dilemmas, d))
+      error(item["dilemma"], tr("session.unknown_dilemma", fmt::arg("id", d)));
+    return d;
+  }
+
+  void actions(const YAML::Node& n, Record& r) {
+    if (!expect_list(n, "actions", limits::kNotes)) return;
+    for (const auto& item : n) {
+      if (!expect_map(item, "actions")) continue;
+      keys(item, {"dilemma", "text"}, {"who", "due", "earlier", "outcome", "time"});
+      Action a;
+      a.dilemma = dilemma_of(item, r);
+      a.text = text(item["text"], "text");
+      a.who = text(item["who"], "who", true);
+      a.due = text(item["due"], "due", true);
+      if (item["earlier"]) a.earlier = boolean(item["earlier"], "earlier");
+      if (auto o = item["outcome"]; o) {
+        a.outcome = text(o, "outcome");
+        if (a.outcome != "done" && a.outcome != "partly" && a.outcome != "not" &&
+            a.outcome != "none")
+          error(o, tr("session.outcome", fmt::arg("value", a.outcome)));
+      }
+      a.time = text(item["time"], "time", true);
+      r.actions.push_back(std::move(a));
+    }
+  }
+
+  void warnings(const YAML::Node& n, Record& r) {
+    if (!expect_list(n, "warnings", limits::kNotes)) return;
+    for (const auto& item : n) {
+      if (!expect_map(item, "warnings")) continue;
+      keys(item, {"dilemma", "text"}, {"time"});
+      Warning w;
+      w.dilemma = dilemma_of(item, r);
+      w.text = text(item["text"], "text");
+      w.time = text(item["time"], "time", true);
+      r.warnings.push_back(std::move(w));
+    }
+  }
+
+  void earlier(const YAML::Node& n, Record& r) {
+    if (!expect_list(n, "earlier", limits::kDilemmas)) return;
+    constexpr std::int64_t kMax = std::int64_t{1} << 40;  // far beyond any real session
+    for (const auto& item : n) {
+      if (!expect_map(item, "earlier")) continue;
+      keys(item, {"dilemma", "n", "sum_a", "sumsq_a", "sum_b", "sumsq_b", "zones"}, {"ideas"});
+      Earlier e;
+      e.dilemma = dilemma_of(item, r);
+      auto count = [&](const char* key) { return integer(item[key], key, 0, kMax).value_or(0); };
+      e.n = count("n");
+      e.sum_a = count("sum_a");
+      e.sumsq_a = count("sumsq_a");
+      e.sum_b = count("sum_b");
+      e.sumsq_b = count("sumsq_b");
+      if (auto z = item["zones"]; z && expect_list(z, "zones", kZoneCount)) {
+        if (z.size() != kZoneCount) error(z, tr("session.zones", fmt::arg("count", kZoneCount)));
+        for (std::size_t i = 0; i < z.size() && i < e.zones.size(); ++i)
+          e.zones[i] = integer(z[i], "zones", 0, kMax).value_or(0);
+      }
+      if (auto ideas = item["ideas"]; ideas && expect_list(ideas, "ideas", limits::kNotes))
+        for (const auto& idea : ideas) e.ideas.push_back(text(idea, "ideas"));
+      r.earlier.push_back(std::move(e));
     }
   }
 

@@ -87,6 +87,25 @@ std::vector<std::string> keys(Lang lang) {
   return out;
 }
 
+bool has_message(std::string_view key) {
+  return catalog(current).count(key) > 0 || catalog(Lang::en).count(key) > 0;
+}
+
+std::string count(std::string_view noun, std::int64_t n) {
+  const std::string key = fmt::format("count.{}.{}", noun, n == 1 ? "one" : "other");
+  return format_message(message(key), fmt::make_format_args(fmt::arg("n", n)));
+}
+
+std::string decimal(double x, int places) {
+  std::string out = fmt::format("{:.{}f}", x, places);
+  if (out.starts_with("-0") && out.find_first_not_of("-0.") == std::string::npos)
+    out.erase(0, 1);  // no "-0.0" for a tiny negative
+  if (current == Lang::nl)
+    for (char& c : out)
+      if (c == '.') c = ',';
+  return out;
+}
+
 std::string format_message(const std::string& pattern, fmt::format_args args) {
   try {
     return fmt::vformat(pattern, args);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +38,18 @@ const std::string& message(std::string_view key, Lang lang);
 // Every key of a catalog (for the tests that keep the catalogs in step).
 std::vector<std::string> keys(Lang lang);
 
+// Whether the catalog of `lang` (or English) has `key`.
+bool has_message(std::string_view key);
+
 std::string format_message(const std::string& pattern, fmt::format_args args);
+
+// A count with its noun, singular for one: "1 participant", "3 answers"
+// (catalog keys "count.NOUN.one" and "count.NOUN.other", field {n}).
+std::string count(std::string_view noun, std::int64_t n);
+
+// A decimal number as the current language writes it: "5.3" in English,
+// "5,3" in Dutch.
+std::string decimal(double x, int places);
 
 // tr("validate.ok", fmt::arg("file", path)): the message with its fields filled.
 template <typename... Args>

@@ -10,10 +10,21 @@
 #include <utility>
 #include <vector>
 
+#include "core/deck.hpp"
 #include "core/tally.hpp"
 #include "render/style.hpp"
 
 namespace h2h::render {
+
+// A dilemma's polarity map (Barry Johnson): both poles' upsides, downsides
+// and early warnings, between the greater purpose and the deeper fear.
+struct PolarityMap {
+  std::string purpose;
+  std::string fear;
+  std::array<std::string, 2> labels;
+  std::array<std::vector<std::string>, 2> upsides, downsides, warnings;
+  bool empty() const;
+};
 
 struct Block {
   enum class Kind {
@@ -26,7 +37,8 @@ struct Block {
     table,  // rows[0] is the header
     grid,   // the both-and grid with counts
     bars,   // need scores 0..100 side by side
-    aside   // small print: caveats, sources
+    aside,  // small print: caveats, sources
+    map     // a polarity map
   };
   Kind kind = Kind::paragraph;
   std::string text;
@@ -34,7 +46,14 @@ struct Block {
   std::vector<std::vector<std::string>> rows;
   std::array<std::array<std::int64_t, kGridSide>, kGridSide> cells{};  // cells[a][b]
   std::vector<std::pair<std::string, std::optional<double>>> bars;
+  // grid: the means then (an earlier session) and now, drawn as an arrow.
+  std::optional<std::array<double, 2>> then_mean, now_mean;
+  PolarityMap map;  // map
 };
+
+// The polarity map of a dilemma in one language; empty when the deck has
+// none of its fields.
+PolarityMap polarity_map(const Dilemma& d, const std::string& lang);
 
 using Document = std::vector<Block>;
 

@@ -46,13 +46,19 @@ td.bar { width: 60%; }
 .track { border: 1px solid #444; }
 .track.none { border-style: dashed; height: 1em; }
 .fill { height: 0; border-top: 1em solid #1c6b3a; }
+.map { margin: 1em 0; font-size: 0.85em; }
+.map .poles { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5em; }
+.map h4 { margin: 0.3em 0; }
+.map .purpose, .map .fear { font-weight: 600; margin: 0.3em 0; }
+.map ul { margin: 0 0 0.4em; padding-left: 1.2em; }
+.map p.up, .map p.down, .map p.warn { margin: 0.3em 0 0; font-style: italic; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .question { background: #fff; }
   .aside { color: #333; }
-  .grid, table, .question { break-inside: avoid; page-break-inside: avoid; }
+  .grid, table, .question, .map { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
 }
 )";
@@ -94,7 +100,62 @@ bool numeric(const std::string& cell) {
   return !cell.empty() && cell.find_first_not_of("0123456789.,-+% ") == std::string::npos;
 }
 
-std::string grid_html(const decltype(Block::cells)& cells) {
+// The move of the mean from an earlier session to now, as an arrow.
+std::string arrow_svg(const Block& b) {
+  if (!b.then_mean || !b.now_mean) return {};
+  auto x = [](double a) { return cell_x(0) + kCell / 2.0 + a * kCell; };
+  auto y = [](double v) { return cell_y(0) + kCell / 2.0 - v * kCell; };
+  const auto& t = *b.then_mean;
+  const auto& n = *b.now_mean;
+  const double x0 = x(t[0]), y0 = y(t[1]), x1 = x(n[0]), y1 = y(n[1]);
+  std::string out = fmt::format(
+      "<g stroke=\"#b3261e\" stroke-width=\"2.5\" fill=\"none\"><circle cx=\"{:.1f}\" "
+      "cy=\"{:.1f}\" r=\"4\"/>",
+      x0, y0);
+  const double len = std::hypot(x1 - x0, y1 - y0);
+  if (len >= 1) {
+    // The head drawn as a triangle, so the page needs no ids.
+    const double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+    out += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/></g>"
+        "<polygon fill=\"#b3261e\" points=\"{:.1f},{:.1f} {:.1f},{:.1f} {:.1f},{:.1f}\"/>\n",
+        x0, y0, x1 - 6 * ux, y1 - 6 * uy, x1, y1, x1 - 9 * ux - 5 * uy, y1 - 9 * uy + 5 * ux,
+        x1 - 9 * ux + 5 * uy, y1 - 9 * uy - 5 * ux);
+  } else {
+    out += "</g>\n";
+  }
+  return out;
+}
+
+std::string map_html(const PolarityMap& m) {
+  std::string out = "<div class=\"map\">\n";
+  if (!m.purpose.empty())
+    out += "<p class=\"purpose\">" +
+           esc(i18n::tr("report.map.purpose", fmt::arg("text", m.purpose))) + "</p>\n";
+  out += "<div class=\"poles\">\n";
+  const char* letters[2] = {"A", "B"};
+  for (int p = 0; p < 2; ++p) {
+    out += fmt::format("<div class=\"pole\"><h4>{}: {}</h4>\n", letters[p], esc(m.labels[p]));
+    auto list = [&](const char* key, const char* cls, const std::vector<std::string>& items) {
+      if (items.empty()) return;
+      out += fmt::format("<p class=\"{}\">{}</p><ul class=\"{}\">", cls, esc(i18n::tr(key)), cls);
+      for (const auto& item : items) out += "<li>" + esc(item) + "</li>";
+      out += "</ul>\n";
+    };
+    list("report.map.upsides", "up", m.upsides[p]);
+    list("report.map.downsides", "down", m.downsides[p]);
+    list("report.map.warnings", "warn", m.warnings[p]);
+    out += "</div>\n";
+  }
+  out += "</div>\n";
+  if (!m.fear.empty())
+    out += "<p class=\"fear\">" + esc(i18n::tr("report.map.fear", fmt::arg("text", m.fear))) +
+           "</p>\n";
+  return out + "</div>\n";
+}
+
+std::string grid_html(const Block& block) {
+  const auto& cells = block.cells;
   std::int64_t max = 0;
   std::string summary = "A 0-10, B 0-10";
   const char* sep = ": ";
@@ -161,6 +222,7 @@ std::string grid_html(const decltype(Block::cells)& cells) {
     out += "<g fill=\"#fff\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\">" +
            counts + "</g>\n";
   }
+  out += arrow_svg(block);
   out += "</svg>\n<p class=\"legend\">";
   auto key = [](Zone z, const std::string& label) {
     return fmt::format(
@@ -171,6 +233,8 @@ std::string grid_html(const decltype(Block::cells)& cells) {
   auto name = [](Zone z) { return i18n::tr("zone." + std::string(zone_name(z))); };
   out += key(Zone::en_en, name(Zone::en_en)) + key(Zone::compromise, name(Zone::compromise)) +
          key(Zone::a, name(Zone::a) + " / " + name(Zone::b));
+  if (block.then_mean && block.now_mean)
+    out += "<br><span class=\"key\">" + esc(i18n::tr("report.arrow_legend")) + "</span>";
   return out + "</p>\n</div>\n";
 }
 
@@ -297,7 +361,10 @@ std::string to_html(const Document& doc, const std::string& lang) {
         out += table_html(b.rows);
         break;
       case Block::Kind::grid:
-        out += grid_html(b.cells);
+        out += grid_html(b);
+        break;
+      case Block::Kind::map:
+        out += map_html(b.map);
         break;
       case Block::Kind::bars:
         out += bars_html(b.bars);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/utf8.hpp"
+#include "i18n/i18n.hpp"
 #include "render/document.hpp"
 #include "render/grid_text.hpp"
 #include "render/layout.hpp"
@@ -34,6 +35,7 @@ std::string fit(const std::string& s, std::size_t width) {
 }
 
 bool numeric(const std::string& cell) {
+  if (cell == "≈") return true;
   return !cell.empty() && cell.find_first_not_of("0123456789.,-+%() ") == std::string::npos;
 }
 
@@ -60,6 +62,45 @@ std::string table_text(const std::vector<std::vector<std::string>>& rows, const 
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += (r == 0 ? paint(style.label, line) : line) + "\n";
   }
+  return out;
+}
+
+GridLabels grid_labels(const Block& b) {
+  GridLabels labels = count_labels(b.cells);
+  if (b.then_mean && b.now_mean) draw_arrow(labels, *b.then_mean, *b.now_mean);
+  return labels;
+}
+
+std::string grid_legend(const Block& b) {
+  if (!b.then_mean || !b.now_mean) return {};
+  return i18n::tr("report.arrow_legend");
+}
+
+std::string map_text(const PolarityMap& m, const Style& style) {
+  std::string out;
+  if (!m.purpose.empty())
+    out += wrap_indented(i18n::tr("report.map.purpose", fmt::arg("text", visible(m.purpose))),
+                         kWidth, "  ") +
+           "\n";
+  const char* letters[2] = {"A", "B"};
+  for (int p = 0; p < 2; ++p) {
+    out += paint(p == 0 ? style.pole_a : style.pole_b,
+                 wrap_indented(fmt::format("{}  {}", letters[p], visible(m.labels[p])), kWidth,
+                               "   ")) +
+           "\n";
+    auto list = [&](const std::vector<std::string>& items, const char* mark) {
+      for (const auto& item : items)
+        out += wrap_indented(fmt::format("   {} {}", mark, visible(item)), kWidth, "     ") + "\n";
+    };
+    list(m.upsides[p], "+");
+    list(m.downsides[p], "-");
+    list(m.warnings[p], "!");
+  }
+  if (!m.fear.empty())
+    out += wrap_indented(i18n::tr("report.map.fear", fmt::arg("text", visible(m.fear))), kWidth,
+                         "  ") +
+           "\n";
+  out += paint(style.dim, wrap_indented(i18n::tr("report.map.legend"), kWidth, "")) + "\n";
   return out;
 }
 
@@ -105,7 +146,10 @@ std::string to_text(const Document& doc, const Style& style) {
         out += table_text(b.rows, style);
         break;
       case Block::Kind::grid:
-        out += grid_text(count_labels(b.cells), style);
+        out += grid_text(grid_labels(b), style, grid_legend(b));
+        break;
+      case Block::Kind::map:
+        out += map_text(b.map, style);
         break;
       case Block::Kind::bars: {
         std::size_t name_width = 0;
@@ -194,8 +238,32 @@ std::string to_markdown(const Document& doc) {
         }
         break;
       case Block::Kind::grid:
-        out += "\n```text\n" + grid_text(count_labels(b.cells), Style::plain()) + "```\n";
+        out += "\n```text\n" + grid_text(grid_labels(b), Style::plain(), grid_legend(b)) + "```\n";
         break;
+      case Block::Kind::map: {
+        // Two columns, pole A beside pole B, as a polarity map is drawn.
+        const PolarityMap& m = b.map;
+        if (!m.purpose.empty())
+          out += "\n" + escaped(i18n::tr("report.map.purpose", fmt::arg("text", m.purpose))) + "\n";
+        out += "\n| | A: " + escaped(m.labels[0]) + " | B: " + escaped(m.labels[1]) + " |\n";
+        out += "| --- | --- | --- |\n";
+        auto row = [&](const char* key, const auto& lists) {
+          if (lists[0].empty() && lists[1].empty()) return;
+          out += "| " + escaped(i18n::tr(key)) + " |";
+          for (int p = 0; p < 2; ++p) {
+            std::string cell;
+            for (const auto& item : lists[p]) cell += (cell.empty() ? "" : "<br>") + escaped(item);
+            out += " " + cell + " |";
+          }
+          out += "\n";
+        };
+        row("report.map.upsides", m.upsides);
+        row("report.map.downsides", m.downsides);
+        row("report.map.warnings", m.warnings);
+        if (!m.fear.empty())
+          out += "\n" + escaped(i18n::tr("report.map.fear", fmt::arg("text", m.fear))) + "\n";
+        break;
+      }
       case Block::Kind::bars:
         out += "\n```text\n";
         out += to_text(Document{b}, Style::plain());

@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "i18n/i18n.hpp"
 #include "render/layout.hpp"
 
 namespace h2h::render {
 
-std::string grid_text(const GridLabels& labels, const Style& style) {
+std::string grid_text(const GridLabels& labels, const Style& style, std::string_view legend) {
   std::string out = "  B\n";
   for (int b = kAnswerMax; b >= kAnswerMin; --b) {
     out += fmt::format("{:>3} |", b);
@@ -40,6 +43,8 @@ std::string grid_text(const GridLabels& labels, const Style& style) {
   for (int a = kAnswerMin; a <= kAnswerMax; ++a) out += fmt::format("{:>3}", a);
   out += "  A\n";
   out += paint(style.dim, "     " + i18n::tr("run.grid_legend")) + "\n";
+  if (!legend.empty())
+    out += paint(style.dim, wrap_indented(std::string(legend), kWidth, "     ")) + "\n";
   return out;
 }
 
@@ -49,6 +54,24 @@ GridLabels count_labels(const std::array<std::array<std::int64_t, kGridSide>, kG
     for (std::size_t b = 0; b < cells[a].size(); ++b)
       if (cells[a][b] > 0) labels[a][b] = cells[a][b] > 99 ? "99+" : std::to_string(cells[a][b]);
   return labels;
+}
+
+void draw_arrow(GridLabels& labels, std::array<double, 2> then, std::array<double, 2> now) {
+  auto cell = [](double x) {
+    return static_cast<int>(
+        std::clamp(std::lround(x), static_cast<long>(kAnswerMin), static_cast<long>(kAnswerMax)));
+  };
+  const int a0 = cell(then[0]), b0 = cell(then[1]), a1 = cell(now[0]), b1 = cell(now[1]);
+  auto mark = [&](int a, int b, const char* label) {
+    std::string& at = labels[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
+    if (at.empty()) at = label;
+  };
+  const int steps = std::max(std::abs(a1 - a0), std::abs(b1 - b0));
+  for (int i = 1; i < steps; ++i)
+    mark(static_cast<int>(std::lround(a0 + (a1 - a0) * static_cast<double>(i) / steps)),
+         static_cast<int>(std::lround(b0 + (b1 - b0) * static_cast<double>(i) / steps)), "·");
+  mark(a0, b0, "o");
+  mark(a1, b1, "*");
 }
 
 }  // namespace h2h::render

@@ -19,6 +19,7 @@ struct ReflectionInput {
   const report::Group* total = nullptr;      // every answer
   std::vector<const report::Group*> groups;  // with --by: one per team or session
   std::string by;                            // "", "team" or "session"
+  bool with_map = true;  // each dilemma's polarity map (the end of h2h run has shown them)
 };
 
 Document reflection_document(const ReflectionInput& input);

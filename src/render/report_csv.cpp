@@ -53,7 +53,8 @@ void group_rows(std::string& out, const report::Group& g, const CsvOptions& o) {
                                       number(d.mean_b, o),
                                       number(d.sd_b, o)};
     for (auto count : d.zones) cells.push_back(std::to_string(count));
-    cells.insert(cells.end(), {number(d.spread, o), number(d.enen, o), "", "", "", ""});
+    cells.insert(cells.end(), {number(d.spread, o), number(d.enen, o), "", "", "", "",
+                               std::string(report::pattern_name(report::pattern_of(d)))});
     row(out, cells, o);
   }
   for (const auto& n : f.needs) {
@@ -66,6 +67,7 @@ void group_rows(std::string& out, const report::Group& g, const CsvOptions& o) {
     } else {
       cells.insert(cells.end(), {"", "", ""});
     }
+    cells.push_back("");  // pattern
     row(out, cells, o);
   }
 }
@@ -75,9 +77,9 @@ void group_rows(std::string& out, const report::Group& g, const CsvOptions& o) {
 std::string report_csv(const report::Group& total, const std::vector<const report::Group*>& groups,
                        const CsvOptions& o) {
   std::string out = "\xEF\xBB\xBF";  // BOM: Excel reads the file as UTF-8
-  row(out, {"group",  "kind",  "id",    "n",         "mean_a",       "sd_a",         "mean_b",
-            "sd_b",   "en-en", "a",     "b",         "compromise",   "neither",      "mixed",
-            "spread", "enen",  "score", "checkin_n", "checkin_mean", "checkin_score"},
+  row(out, {"group",  "kind",  "id",    "n",         "mean_a",       "sd_a",          "mean_b",
+            "sd_b",   "en-en", "a",     "b",         "compromise",   "neither",       "mixed",
+            "spread", "enen",  "score", "checkin_n", "checkin_mean", "checkin_score", "pattern"},
       o);
   if (groups.empty()) {
     group_rows(out, total, o);

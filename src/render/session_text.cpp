@@ -10,6 +10,7 @@
 #include "core/tally.hpp"
 #include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
+#include "render/document.hpp"
 #include "render/grid_text.hpp"
 #include "render/layout.hpp"
 #include "render/reflection_doc.hpp"
@@ -23,7 +24,7 @@ using session::Record;
 namespace {
 
 std::string number(std::optional<double> x) {
-  return x ? fmt::format("{:.1f}", *x) : "-";
+  return x ? i18n::decimal(*x, 1) : "-";
 }
 
 std::string means_line(const DilemmaFigures& df, std::string_view indent) {
@@ -66,10 +67,22 @@ std::string dilemma_card(const Deck& deck, const Dilemma& d, std::size_t number,
   std::string out;
   out += paint(style.heading, fmt::format("{}/{}  {}", number, count, visible(d.title.in(lang))));
   out += "\n\n" + wrap_indented(visible(d.question.in(lang)), kWidth, "") + "\n\n";
-  out += paint(style.pole_a, wrap_indented("A  " + visible(d.a.label.in(lang)), kWidth, "")) + "\n";
-  out +=
-      paint(style.pole_b, wrap_indented("B  " + visible(d.b.label.in(lang)), kWidth, "")) + "\n\n";
-  out += paint(style.dim, wrap_indented(tr("run.scale_hint"), kWidth, "")) + "\n";
+  // Each pole with its upsides, compact: both poles are something a team
+  // could want, and the card says why before anyone answers.
+  const Pole* poles[2] = {&d.a, &d.b};
+  const char* letters[2] = {"A  ", "B  "};
+  for (int p = 0; p < 2; ++p) {
+    out += paint(p == 0 ? style.pole_a : style.pole_b,
+                 wrap_indented(letters[p] + visible(poles[p]->label.in(lang)), kWidth, "   ")) +
+           "\n";
+    std::vector<std::string> ups;
+    for (const auto& u : poles[p]->upsides) ups.push_back(visible(u.in(lang)));
+    if (!ups.empty())
+      out += paint(style.dim,
+                   wrap_indented(fmt::format("   + {}", fmt::join(ups, "; ")), kWidth, "     ")) +
+             "\n";
+  }
+  out += "\n" + paint(style.dim, wrap_indented(tr("run.scale_hint"), kWidth, "")) + "\n";
   return out;
 }
 
@@ -79,11 +92,11 @@ std::string grid_picture(const std::vector<std::pair<std::string, Point>>& point
   for (const auto& [label, p] : points) cells[{p.a, p.b}].push_back(label);
   GridLabels labels;
   for (const auto& [at, names] : cells) {
-    std::string joined = fmt::format("{}", fmt::join(names, ""));
+    std::string joined = fmt::format("{}", fmt::join(names, ","));
     labels[static_cast<std::size_t>(at.first)][static_cast<std::size_t>(at.second)] =
         utf8::length(joined) <= 3 ? joined : fmt::format("{}x", names.size());
   }
-  return grid_text(labels, style);
+  return grid_text(labels, style, tr("run.grid_numbers"));
 }
 
 std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
@@ -91,7 +104,10 @@ std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
   const std::string& lang = r.language;
   const std::string& id = r.dilemmas.at(dilemma);
   const Dilemma* d = deck.find_dilemma(id);
-  const auto labels = session::initials(r.participants);
+  // Participants by number (the table below names them): letters would
+  // look like the axes A and B.
+  std::vector<std::string> labels;
+  for (std::size_t p = 0; p < r.participants.size(); ++p) labels.push_back(std::to_string(p + 1));
   std::vector<std::pair<std::string, Point>> points;
   auto weights = std::make_shared<const Weights>(Weights::of(deck));
   Tally tally(weights);
@@ -143,6 +159,48 @@ std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
   if (d) {
     out += "\n" + paint(style.heading, tr("show.en_en")) + "\n";
     out += wrap_indented(visible(d->en_en.in(lang)), kWidth, "  ") + "\n";
+    out += "\n" + map_text(*d, lang, style);
+  }
+  return out;
+}
+
+std::string map_text(const Dilemma& d, const std::string& lang, const Style& style) {
+  const PolarityMap m = polarity_map(d, lang);
+  if (m.empty()) return {};
+  Block b;
+  b.kind = Block::Kind::map;
+  b.map = m;
+  return paint(style.heading, tr("run.map_heading")) + "\n" + to_text(Document{b}, style);
+}
+
+std::string then_text(const Deck& deck, const session::Record& r, std::size_t dilemma,
+                      const Style& style) {
+  const std::string& lang = r.language;
+  const std::string& id = r.dilemmas.at(dilemma);
+  const session::Earlier* e = r.earlier_of(id);
+  std::string out;
+  bool any_action = false;
+  for (const auto& a : r.actions) any_action = any_action || (a.earlier && a.dilemma == id);
+  if (!e && !any_action) return {};
+  const Dilemma* d = deck.find_dilemma(id);
+  out += paint(style.heading,
+               tr("run.then_heading", fmt::arg("title", visible(d ? d->title.in(lang) : id)))) +
+         "\n";
+  if (e && e->n > 0) {
+    const Moments a{e->n, e->sum_a, e->sumsq_a}, b{e->n, e->sum_b, e->sumsq_b};
+    std::vector<std::string> zones;
+    for (int z = 0; z < kZoneCount; ++z)
+      if (const auto c = e->zones[static_cast<std::size_t>(z)]; c > 0)
+        zones.push_back(fmt::format("{} {}", zone_label(static_cast<Zone>(z)), c));
+    out += wrap_indented(tr("run.then", fmt::arg("n", i18n::count("answer", e->n)),
+                            fmt::arg("a", number(a.mean())), fmt::arg("b", number(b.mean())),
+                            fmt::arg("zones", fmt::join(zones, ", "))),
+                         kWidth, "  ") +
+           "\n";
+    for (const auto& idea : e->ideas)
+      out += paint(style.dim, wrap_indented(tr("run.idea_line", fmt::arg("idea", visible(idea))),
+                                            kWidth, "    ")) +
+             "\n";
   }
   return out;
 }
@@ -151,7 +209,7 @@ std::string session_summary(const Deck& deck, const Record& r, const Style& styl
   auto weights = std::make_shared<const Weights>(Weights::of(deck));
   report::Group group(weights, r.team);
   group.add_session(r);
-  ReflectionInput in{&deck, deck.language_for(r.language), &group, {}, ""};
+  ReflectionInput in{&deck, deck.language_for(r.language), &group, {}, "", false};
   return to_text(reflection_document(in), style);
 }
 

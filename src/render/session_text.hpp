@@ -25,6 +25,15 @@ std::string grid_picture(const std::vector<std::pair<std::string, Point>>& point
 std::string reveal_text(const Deck& deck, const session::Record& record, std::size_t dilemma,
                         const Style& style);
 
+// The dilemma's polarity map (upsides, downsides, early warnings, purpose,
+// fear), shown after the reveal and on the `map` command; empty without one.
+std::string map_text(const Dilemma& dilemma, const std::string& lang, const Style& style);
+
+// In a follow-up: where the team stood on this dilemma last time (zones,
+// means, ideas); empty when nothing is known of it.
+std::string then_text(const Deck& deck, const session::Record& record, std::size_t dilemma,
+                      const Style& style);
+
 // The EN EN reflection of this session, for its end.
 std::string session_summary(const Deck& deck, const session::Record& record, const Style& style);
 

@@ -40,7 +40,7 @@ std::string lower(std::string s) {
 }
 
 // The commands, in English and Dutch, whatever the session's language.
-enum class Command { none, help, back, skip, note, reveal, next, quit };
+enum class Command { none, help, back, skip, note, reveal, next, quit, action, warning, map };
 
 Command command_of(const std::string& word) {
   const std::string w = lower(word);
@@ -51,6 +51,9 @@ Command command_of(const std::string& word) {
   if (w == "reveal" || w == "onthul") return Command::reveal;
   if (w == "next" || w == "verder") return Command::next;
   if (w == "quit" || w == "stop") return Command::quit;
+  if (w == "action" || w == "actie") return Command::action;
+  if (w == "warning" || w == "signaal") return Command::warning;
+  if (w == "map" || w == "kaart") return Command::map;
   return Command::none;
 }
 
@@ -147,22 +150,36 @@ class Driver {
     if (!same_slot && at.kind == Kind::checkin &&
         (last_.kind != Kind::checkin || last_.participant != at.participant)) {
       private_turn(at.participant);
-      say(tr("run.checkin_intro") + "\n\n");
+      say(tr(s_.record.anonymous ? "run.checkin_intro_anonymous" : "run.checkin_intro") + "\n\n");
+    }
+    if (at.kind == Kind::outcome && then_shown_ != at.dilemma) {
+      new_dilemma(at.dilemma);
+      say(render::then_text(deck_, s_.record, at.dilemma, style()) + "\n");
+      then_shown_ = at.dilemma;
     }
     if (!same_slot && at.kind == Kind::answer) {
-      const bool new_dilemma = at.dilemma != current_dilemma_;
-      if (new_dilemma) {
-        current_dilemma_ = at.dilemma;
-        dilemma_started_ = LineReader::Clock::now();
+      const bool fresh = at.dilemma != current_dilemma_;
+      if (fresh) new_dilemma(at.dilemma);
+      if (fresh && then_shown_ != at.dilemma) {
+        if (std::string then = render::then_text(deck_, s_.record, at.dilemma, style());
+            !then.empty())
+          say(then + "\n");
+        then_shown_ = at.dilemma;
       }
       const bool cleared = private_turn(at.participant);
-      if (new_dilemma || cleared)
+      if (fresh || cleared)
         say(render::dilemma_card(deck_, dilemma_at(at.dilemma), at.dilemma + 1,
                                  s_.record.dilemmas.size(), s_.record.language, style()) +
             "\n");
     }
     last_ = at;
     prompt(at);
+  }
+
+  void new_dilemma(std::size_t d) {
+    if (d == current_dilemma_) return;
+    current_dilemma_ = d;
+    dilemma_started_ = LineReader::Clock::now();
   }
 
   // In a team on a terminal, each participant answers on a clean screen.
@@ -197,6 +214,14 @@ class Driver {
       case Kind::idea:
         text = tr("run.prompt_idea");
         break;
+      case Kind::outcome: {
+        const auto& a = r.actions.at(at.item);
+        std::string line = a.text;
+        if (!a.who.empty()) line += " @" + a.who;
+        if (!a.due.empty()) line += " " + a.due;
+        text = tr("run.prompt_outcome", fmt::arg("action", render::visible(line)));
+        break;
+      }
       case Kind::discuss:
         text = tr("run.prompt_discuss");
         break;
@@ -239,6 +264,18 @@ class Driver {
       if (apply(Event::note(text, time))) say(tr("run.note_saved") + "\n");
       return;
     }
+    if (cmd == Command::action || cmd == Command::warning) {
+      const auto kind = cmd == Command::action ? Event::Kind::action : Event::Kind::warning;
+      if (apply(Event::with_text(kind, rest, time)))
+        say(tr(cmd == Command::action ? "run.action_saved" : "run.warning_saved") + "\n");
+      return;
+    }
+    if (cmd == Command::map) {
+      if (at.kind == Kind::checkin || at.kind == Kind::done) return;
+      const std::string map = render::map_text(dilemma_at(at.dilemma), s_.record.language, style());
+      say(map.empty() ? tr("run.no_map") + "\n" : map);
+      return;
+    }
     if (cmd == Command::back) return (void)apply(Event::of(Event::Kind::back, time));
     if (cmd == Command::skip) return (void)apply(Event::of(Event::Kind::skip, time));
     if (cmd == Command::reveal) return (void)apply(Event::of(Event::Kind::reveal, time));
@@ -266,6 +303,12 @@ class Driver {
       }
       case Kind::idea:
         apply(Event::idea(line, time));
+        return;
+      case Kind::outcome:
+        if (!session::parse_outcome(line))
+          say(tr("session.refused.outcome_word") + "\n");
+        else
+          apply(Event::with_text(Event::Kind::outcome, line, time));
         return;
       case Kind::discuss:
         if (line.empty())
@@ -312,14 +355,15 @@ class Driver {
     switch (at.kind) {
       case Kind::checkin:
         return tr("run.where_checkin", fmt::arg("name", render::visible(name_of(at.participant))));
+      case Kind::outcome:
       case Kind::answer:
       case Kind::idea:
       case Kind::discuss:
-        return tr(
-            "run.where_dilemma", fmt::arg("number", at.dilemma + 1),
-            fmt::arg("count", r.dilemmas.size()), fmt::arg("id", r.dilemmas[at.dilemma]),
-            fmt::arg("name",
-                     at.kind == Kind::discuss ? "-" : render::visible(name_of(at.participant))));
+        return tr("run.where_dilemma", fmt::arg("number", at.dilemma + 1),
+                  fmt::arg("count", r.dilemmas.size()), fmt::arg("id", r.dilemmas[at.dilemma]),
+                  fmt::arg("name", at.kind == Kind::discuss || at.kind == Kind::outcome
+                                       ? "-"
+                                       : render::visible(name_of(at.participant))));
       case Kind::done:
         return tr("run.where_done");
     }
@@ -362,6 +406,7 @@ class Driver {
   Position last_{Kind::done, kNone, kNone, 0};
   std::size_t current_dilemma_ = kNone;
   std::size_t time_up_announced_ = kNone;
+  std::size_t then_shown_ = kNone;
   LineReader::Clock::time_point dilemma_started_{};
   bool shown_reveal_ = true;
   bool quit_ = false;
