@@ -126,6 +126,21 @@ Pattern pattern_of(const DilemmaFigures& f) {
   return at_top > 1 ? Pattern::divided : top;
 }
 
+std::vector<session::Action> current_actions(const std::vector<session::Action>& actions) {
+  auto same = [](const session::Action& x, const session::Action& y) {
+    return x.dilemma == y.dilemma && x.text == y.text && x.who == y.who && x.due == y.due;
+  };
+  std::vector<session::Action> out;
+  for (const auto& a : actions) {
+    if (!a.earlier && std::any_of(actions.begin(), actions.end(), [&](const auto& later) {
+          return later.earlier && same(a, later);
+        }))
+      continue;
+    out.push_back(a);
+  }
+  return out;
+}
+
 std::optional<std::size_t> stands_apart(const std::vector<std::optional<double>>& scores) {
   std::optional<std::size_t> low;
   std::size_t known = 0;

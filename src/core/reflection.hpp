@@ -95,6 +95,11 @@ struct Reflection {
 
 Pattern pattern_of(const DilemmaFigures& figures);
 
+// The action steps of a dilemma as they stand now: an action carried into a
+// follow-up (with its outcome) replaces the same action as first agreed, so
+// a report over both sessions lists it once.
+std::vector<session::Action> current_actions(const std::vector<session::Action>& actions);
+
 Reflection reflect(const Group& group);
 
 }  // namespace h2h::report

@@ -57,7 +57,7 @@ ordered_json group_json(const report::Group& g) {
     for (const auto& column : dt.cells) grid.push_back(column);
     const std::string_view pattern = report::pattern_name(r.patterns[d]);
     ordered_json actions = ordered_json::array();
-    for (const auto& a : g.actions[d]) actions.push_back(action_json(a));
+    for (const auto& a : report::current_actions(g.actions[d])) actions.push_back(action_json(a));
     dilemmas.push_back(
         {{"id", df.id},
          {"n", df.n},

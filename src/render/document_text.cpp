@@ -72,8 +72,9 @@ GridLabels grid_labels(const Block& b) {
 }
 
 std::string grid_legend(const Block& b) {
-  if (!b.then_mean || !b.now_mean) return {};
-  return i18n::tr("report.arrow_legend");
+  std::string legend = i18n::tr("report.grid_counts");
+  if (b.then_mean && b.now_mean) legend += " " + i18n::tr("report.arrow_legend");
+  return legend;
 }
 
 std::string map_text(const PolarityMap& m, const Style& style) {

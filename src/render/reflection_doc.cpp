@@ -8,6 +8,7 @@
 #include <set>
 
 #include "i18n/i18n.hpp"
+#include "render/session_text.hpp"
 
 namespace h2h::render {
 
@@ -100,6 +101,10 @@ class Writer {
   }
   std::string need_name(std::size_t k) const { return deck_.needs[k].name.in(lang_); }
 
+  // Then and now side by side only in the reflection of one follow-up
+  // session: over several sessions "now" would mix them.
+  bool follow_up() const { return in_.total->has_then && in_.total->sessions.size() == 1; }
+
   void header() {
     const Group& g = *in_.total;
     const Figures& f = reflection_.figures;
@@ -127,8 +132,8 @@ class Writer {
     const char* mode = anonymous == 0 ? "report.anonymity.named"
                        : named == 0   ? "report.anonymity.anonymous"
                                       : "report.anonymity.mixed";
-    if (!g.sessions.empty()) add(Block::Kind::paragraph, tr(mode));
-    if (g.has_then) add(Block::Kind::paragraph, tr("report.follow_up"));
+    if (!g.sessions.empty()) add(Block::Kind::paragraph, say(mode));
+    if (follow_up()) add(Block::Kind::paragraph, tr("report.follow_up"));
     bullets(g.general_notes);
   }
 
@@ -161,14 +166,7 @@ class Writer {
     add(Block::Kind::question, tr("report.pattern." + name + ".q"));
   }
 
-  std::string action_line(const session::Action& a) const {
-    std::vector<std::string> details;
-    if (!a.who.empty()) details.push_back(tr("report.action_who", fmt::arg("who", a.who)));
-    if (!a.due.empty()) details.push_back(tr("report.action_due", fmt::arg("due", a.due)));
-    std::string line = a.text;
-    if (!details.empty()) line += fmt::format(" ({})", fmt::join(details, ", "));
-    return line;
-  }
+  std::string action_line(const session::Action& a) const { return action_text(a); }
 
   void dilemma(std::size_t d) {
     const Dilemma& dl = dilemma_of(d);
@@ -236,7 +234,7 @@ class Writer {
       bullets(notes);
     }
     std::vector<std::string> earlier, agreed;
-    for (const auto& a : g.actions[d]) {
+    for (const auto& a : report::current_actions(g.actions[d])) {
       if (a.earlier) {
         const std::string outcome = a.outcome.empty() || a.outcome == "none"
                                         ? tr("report.outcome.none")
@@ -303,8 +301,12 @@ class Writer {
       if (widest < 1.0) {
         add(Block::Kind::paragraph, tr("report.close_everywhere"));
       } else {
+        std::vector<std::size_t> order = r.most_divided;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+          return *dilemmas[x].spread > *dilemmas[y].spread;
+        });
         std::vector<std::string> items;
-        for (auto d : r.most_divided)
+        for (auto d : order)
           items.push_back(tr("report.spread_item", fmt::arg("dilemma", title_of(d)),
                              fmt::arg("spread", one(dilemmas[d].spread))));
         add(Block::Kind::paragraph,
@@ -393,7 +395,7 @@ class Writer {
     const Group& g = *in_.total;
     std::vector<std::string> items;
     for (std::size_t d = 0; d < deck_.dilemmas.size(); ++d) {
-      for (const auto& a : g.actions[d])
+      for (const auto& a : report::current_actions(g.actions[d]))
         if (!a.earlier)
           items.push_back(tr("report.agreed_action", fmt::arg("dilemma", title_of(d)),
                              fmt::arg("action", action_line(a))));

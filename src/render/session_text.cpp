@@ -205,6 +205,14 @@ std::string then_text(const Deck& deck, const session::Record& r, std::size_t di
   return out;
 }
 
+std::string action_text(const session::Action& a) {
+  std::vector<std::string> details;
+  if (!a.who.empty()) details.push_back(tr("report.action_who", fmt::arg("who", a.who)));
+  if (!a.due.empty()) details.push_back(tr("report.action_due", fmt::arg("due", a.due)));
+  if (details.empty()) return a.text;
+  return fmt::format("{} ({})", a.text, fmt::join(details, ", "));
+}
+
 std::string session_summary(const Deck& deck, const Record& r, const Style& style) {
   auto weights = std::make_shared<const Weights>(Weights::of(deck));
   report::Group group(weights, r.team);

@@ -34,6 +34,9 @@ std::string map_text(const Dilemma& dilemma, const std::string& lang, const Styl
 std::string then_text(const Deck& deck, const session::Record& record, std::size_t dilemma,
                       const Style& style);
 
+// An action step as people read it: "TEXT (who: Anna, by 2026-12-01)".
+std::string action_text(const session::Action& action);
+
 // The EN EN reflection of this session, for its end.
 std::string session_summary(const Deck& deck, const session::Record& record, const Style& style);
 

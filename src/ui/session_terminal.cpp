@@ -150,30 +150,43 @@ class Driver {
     if (!same_slot && at.kind == Kind::checkin &&
         (last_.kind != Kind::checkin || last_.participant != at.participant)) {
       private_turn(at.participant);
-      say(tr(s_.record.anonymous ? "run.checkin_intro_anonymous" : "run.checkin_intro") + "\n\n");
+      say(tr(!team()               ? "run.checkin_intro_solo"
+             : s_.record.anonymous ? "run.checkin_intro_anonymous"
+                                   : "run.checkin_intro") +
+          "\n\n");
     }
     if (at.kind == Kind::outcome && then_shown_ != at.dilemma) {
+      // A follow-up opens the dilemma with where the team stood then, and
+      // asks about the earlier action steps before anyone answers.
       new_dilemma(at.dilemma);
+      say(card(at.dilemma) + "\n");
       say(render::then_text(deck_, s_.record, at.dilemma, style()) + "\n");
       then_shown_ = at.dilemma;
+      card_shown_ = at.dilemma;
     }
     if (!same_slot && at.kind == Kind::answer) {
       const bool fresh = at.dilemma != current_dilemma_;
       if (fresh) new_dilemma(at.dilemma);
       if (fresh && then_shown_ != at.dilemma) {
+        // A follow-up: the dilemma, then where the team stood last time.
         if (std::string then = render::then_text(deck_, s_.record, at.dilemma, style());
-            !then.empty())
-          say(then + "\n");
+            !then.empty()) {
+          say(card(at.dilemma) + "\n" + then + "\n");
+          card_shown_ = at.dilemma;
+        }
         then_shown_ = at.dilemma;
       }
       const bool cleared = private_turn(at.participant);
-      if (fresh || cleared)
-        say(render::dilemma_card(deck_, dilemma_at(at.dilemma), at.dilemma + 1,
-                                 s_.record.dilemmas.size(), s_.record.language, style()) +
-            "\n");
+      if (cleared || card_shown_ != at.dilemma) say(card(at.dilemma) + "\n");
+      card_shown_ = at.dilemma;
     }
     last_ = at;
     prompt(at);
+  }
+
+  std::string card(std::size_t d) const {
+    return render::dilemma_card(deck_, dilemma_at(d), d + 1, s_.record.dilemmas.size(),
+                                s_.record.language, style());
   }
 
   void new_dilemma(std::size_t d) {
@@ -215,11 +228,8 @@ class Driver {
         text = tr("run.prompt_idea");
         break;
       case Kind::outcome: {
-        const auto& a = r.actions.at(at.item);
-        std::string line = a.text;
-        if (!a.who.empty()) line += " @" + a.who;
-        if (!a.due.empty()) line += " " + a.due;
-        text = tr("run.prompt_outcome", fmt::arg("action", render::visible(line)));
+        text = tr("run.prompt_outcome",
+                  fmt::arg("action", render::visible(render::action_text(r.actions.at(at.item)))));
         break;
       }
       case Kind::discuss:
@@ -407,6 +417,7 @@ class Driver {
   std::size_t current_dilemma_ = kNone;
   std::size_t time_up_announced_ = kNone;
   std::size_t then_shown_ = kNone;
+  std::size_t card_shown_ = kNone;
   LineReader::Clock::time_point dilemma_started_{};
   bool shown_reveal_ = true;
   bool quit_ = false;

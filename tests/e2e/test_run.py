@@ -154,7 +154,7 @@ class PipedSessions(H2HTestCase):
         r = run("run", "--solo", "--dilemmas", "growth,guidance", "-o", out,
                 input="83\n11 2\neight three\n\n8 3\n-1 4\n4 4\n")
         self.assertExit(r, EX_OK)
-        self.assertEqual(r.stderr.count("Type two numbers 0..10"), 5)
+        self.assertEqual(r.stderr.count("Type two numbers from 0 to 10"), 5)
         self.assertEqual(points(load(out)), [("growth", "p1", 8, 3), ("guidance", "p1", 4, 4)])
 
     def test_back_redoes_the_previous_answer(self):
