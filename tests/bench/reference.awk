@@ -7,8 +7,8 @@ BEGIN {
   split("transparency sustainability workload growth guidance", D, " ")
   split("autonomy belonging competence", K, " ")
   # wA[d,k], wB[d,k]: the built-in deck's weights (dilemmas/h2h.yaml)
-  split("2 3 1  0 0 2  0 1 2  2 0 3  3 1 2", WA, " ")
-  split("0 1 1  2 2 1  1 3 1  1 3 1  0 2 2", WB, " ")
+  split("2 3 1  0 0 1  0 1 2  2 0 3  3 1 2", WA, " ")
+  split("0 0 1  2 2 1  2 3 2  1 3 1  0 2 3", WB, " ")
 }
 NR == 1 { next }
 {

@@ -32,7 +32,8 @@ class ListAndShow(H2HTestCase):
 
     def test_fits_80_columns_and_no_colour_in_a_pipe(self):
         for args in (["list"], ["list", "--deck", "customer"], ["show", "workload"],
-                     ["decks"], ["show", "trust", "--deck", "customer", "--lang", "nl"]):
+                     ["decks"], ["show", "authority", "--deck", "customer", "--lang", "nl"],
+                     ["show", "inside-out", "--deck", "collaboration", "--lang", "nl"]):
             r = run(*args)
             self.assertExit(r, EX_OK)
             self.assertNotIn("\x1b", r.stdout)
@@ -42,7 +43,8 @@ class ListAndShow(H2HTestCase):
     def test_show_in_full(self):
         r = run("show", "transparency")
         self.assertExit(r, EX_OK)
-        for part in ("Share everything openly", "Hold some information back", "+ ", "- ",
+        for part in ("Share everything openly", "Guard confidentiality", "+ ", "- ",
+                     "Early warning:", "Greater purpose: A culture of trust", "Deeper fear:",
                      "Feeds:", "EN EN"):
             self.assertIn(part, r.stdout)
 
@@ -127,7 +129,8 @@ class Decks(H2HTestCase):
         r = run("decks")
         self.assertExit(r, EX_OK)
         self.assertRegex(r.stdout, r"h2h\s+5\s+nl,en")
-        self.assertRegex(r.stdout, r"customer\s+6\s+nl,en")
+        self.assertRegex(r.stdout, r"customer\s+7\s+nl,en")
+        self.assertRegex(r.stdout, r"collaboration\s+5\s+nl,en")
 
     def test_user_decks_and_json(self):
         folder = self.tmp / "h2h" / "dilemmas"
@@ -140,8 +143,8 @@ class Decks(H2HTestCase):
         self.assertIn("my-deck", r.stdout)
         self.assertIn("broken.yaml", r.stdout)
         data = json.loads(run("decks", "--format", "json", env=env).stdout)["decks"]
-        self.assertEqual([d["id"] for d in data], ["customer", "h2h", None, "my-deck"])
-        self.assertEqual([d["valid"] for d in data], [True, True, False, True])
+        self.assertEqual([d["id"] for d in data], ["collaboration", "customer", "h2h", None, "my-deck"])
+        self.assertEqual([d["valid"] for d in data], [True, True, True, False, True])
         self.assertEqual(run("list", "--deck", "my-deck", env=env).returncode, EX_OK)
 
     def test_home_default_folder(self):
@@ -155,8 +158,11 @@ class Decks(H2HTestCase):
 
 class Validate(H2HTestCase):
     def test_valid_decks_print_one_line(self):
-        for deck in ("h2h.yaml", "customer.yaml"):
-            r = run("validate", SOURCE_DIR / "dilemmas" / deck)
+        decks = sorted((SOURCE_DIR / "dilemmas").glob("*.yaml"))
+        self.assertEqual([d.name for d in decks],
+                         ["collaboration.yaml", "customer.yaml", "h2h.yaml"])
+        for deck in decks:
+            r = run("validate", deck)
             self.assertExit(r, EX_OK)
             self.assertEqual(len(r.stdout.splitlines()), 1)
             self.assertIn("valid deck", r.stdout)

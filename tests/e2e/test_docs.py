@@ -84,6 +84,7 @@ class Install(H2HTestCase):
         self.assertTrue((self.tmp / "share" / "man" / "man1" / "h2h.1").exists())
         self.assertTrue((self.tmp / "share" / "h2h" / "dilemmas" / "h2h.yaml").exists())
         self.assertTrue((self.tmp / "share" / "h2h" / "dilemmas" / "customer.yaml").exists())
+        self.assertTrue((self.tmp / "share" / "h2h" / "dilemmas" / "collaboration.yaml").exists())
         r = subprocess.run([str(self.tmp / "bin" / "h2h"), "list"], capture_output=True, text=True,
                            cwd="/")
         self.assertEqual(r.returncode, EX_OK)

@@ -199,6 +199,22 @@ class Reports(H2HTestCase):
         self.assertIn("warning: the session used deck version 1", r.stderr)
         self.assertEqual(json.loads(r.stdout)["deck"]["version"], 2)
 
+    def test_sessions_of_the_built_in_deck_before_its_update(self):
+        # A session file written with the built-in h2h deck, version 1.
+        old = self.tmp / "old.yaml"
+        old.write_bytes((DATA / "report" / "h2h-v1-session.yaml").read_bytes())
+        before = old.read_bytes()
+        r = run("run", "--resume", old, input="")
+        self.assertExit(r, EX_DATA)
+        self.assertIn("deck 'h2h' changed since this session started", r.stderr)
+        self.assertEqual(old.read_bytes(), before)
+        r = run("report", old, "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertIn("the session used deck version 1; reporting with version 2", r.stderr)
+        data = json.loads(r.stdout)
+        self.assertEqual(data["deck"], {"id": "h2h", "version": 2})
+        self.assertEqual(data["answers"], 3)
+
 
 if __name__ == "__main__":
     import unittest

@@ -114,7 +114,7 @@ class PipedSessions(H2HTestCase):
         lines += ["8 3", "10 2", "9 8", ""]       # transparency; Chris en-en without idea
         lines += ["note we share the why", "7 7", "open books, closed drafts", "1 1", "4 6"]
         r = run("run", "--participants", "Anna, Bram,Chris", "--team", "Sales NL",
-                "--deck", "customer", "--dilemmas", "self-service,trust", "--checkin",
+                "--deck", "customer", "--dilemmas", "self-service,authority", "--checkin",
                 "-o", out, input="\n".join(lines) + "\n")
         self.assertExit(r, EX_FAILURE)  # Chris's check-in never came: input ended
         s = load(out)
@@ -124,18 +124,18 @@ class PipedSessions(H2HTestCase):
         lines = ["4", "5", "3", "2", "skip", "5", "1", "1", "1"] + lines[6:]
         # The team deck has two check-in items per need; only give what is asked.
         r = run("run", "--participants", "Anna, Bram,Chris", "--team", "Sales NL",
-                "--deck", "customer", "--dilemmas", "self-service,trust", "--no-checkin",
+                "--deck", "customer", "--dilemmas", "self-service,authority", "--no-checkin",
                 "-o", out, input="\n".join(lines[9:]) + "\n")
         self.assertExit(r, EX_OK)
         s = load(out)
         self.assertEqual(s["team"], "Sales NL")
         self.assertEqual([p["name"] for p in s["participants"]], ["Anna", "Bram", "Chris"])
         self.assertEqual(points(s), [("self-service", "p1", 8, 3), ("self-service", "p2", 10, 2),
-                                     ("self-service", "p3", 9, 8), ("trust", "p1", 7, 7),
-                                     ("trust", "p2", 1, 1), ("trust", "p3", 4, 6)])
+                                     ("self-service", "p3", 9, 8), ("authority", "p1", 7, 7),
+                                     ("authority", "p2", 1, 1), ("authority", "p3", 4, 6)])
         self.assertNotIn("idea", s["answers"][2])
         self.assertEqual(s["answers"][3]["idea"], "open books, closed drafts")
-        self.assertEqual(s["notes"], [{"dilemma": "trust", "text": "we share the why",
+        self.assertEqual(s["notes"], [{"dilemma": "authority", "text": "we share the why",
                                        "time": s["notes"][0]["time"]}])
         self.assertEqual(r.stdout.count("The answers:"), 2)
 
@@ -347,7 +347,7 @@ class KillSafety(H2HTestCase):
         for trial in range(self.TRIALS):
             out = self.tmp / f"k{trial}.yaml"
             h = Streamed("run", "--participants", "A1,B1,C1,D1", "--deck", "customer",
-                         "--dilemmas", "self-service,saying-no,trust", "-o", out)
+                         "--dilemmas", "self-service,saying-no,authority", "-o", out)
             kill_after = rng.randrange(len(answers))
             for i, (a, b) in enumerate(answers):
                 h.send(f"{a} {b}")

@@ -47,16 +47,17 @@ TEST_CASE("user decks are listed, and win over built-in ids") {
   TempDir dir;
   auto bytes = formats::load_deck("h2h", {}).bytes;
   std::string mine = bytes;
-  mine.replace(mine.find("version: 1"), 10, "version: 7");
+  mine.replace(mine.find("\nversion: "), 11, "\nversion: 7");
   dir.write("mine.yaml", mine);
   dir.write("broken.yaml", "id: [\n");
   auto list = formats::list_decks(dir.path);
-  REQUIRE(list.size() == 4);
+  REQUIRE(list.size() == 5);
   CHECK(list[0].origin.builtin);
   CHECK(list[1].origin.builtin);
-  CHECK_FALSE(list[2].deck);  // broken.yaml, sorted by name
-  CHECK_FALSE(list[2].problems.empty());
-  REQUIRE(list[3].deck);
+  CHECK(list[2].origin.builtin);
+  CHECK_FALSE(list[3].deck);  // broken.yaml, sorted by name
+  CHECK_FALSE(list[3].problems.empty());
+  REQUIRE(list[4].deck);
   auto loaded = formats::load_deck("h2h", dir.path);
   CHECK(loaded.deck.version == 7);
   CHECK_FALSE(loaded.origin.builtin);

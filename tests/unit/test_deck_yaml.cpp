@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -88,27 +90,67 @@ TEST_CASE("a valid deck loads into plain values") {
   CHECK(d.checkin[0].need == "autonomy");
 }
 
-TEST_CASE("the built-in decks and templates are valid") {
-  int decks = 0;
+namespace {
+
+// A text written out in both languages of the built-in decks.
+bool bilingual(const Text& t) {
+  return t.has("nl") && t.has("en") && t.variants.size() == 2;
+}
+
+bool bilingual(const std::vector<Text>& list) {
+  return !list.empty() &&
+         std::all_of(list.begin(), list.end(), [](const Text& t) { return bilingual(t); });
+}
+
+}  // namespace
+
+TEST_CASE("the built-in decks and templates are valid and carry the full polarity map") {
+  std::vector<std::string> decks;
   for (const auto& f : embedded::files()) {
     if (!f.name.starts_with("dilemmas/") && !f.name.starts_with("res/template")) continue;
     auto r = formats::read_deck(f.bytes, std::string(f.name));
     CAPTURE(f.name);
     for (const auto& p : r.problems) MESSAGE(format_problem(p));
-    CHECK(r.deck);
+    REQUIRE(r.deck);
+    CHECK(r.deck->languages == std::vector<std::string>{"nl", "en"});
     if (f.name.starts_with("dilemmas/")) {
-      ++decks;
-      REQUIRE(r.deck);
-      CHECK(r.deck->languages == std::vector<std::string>{"nl", "en"});
+      decks.push_back(r.deck->id);
       CHECK(r.deck->dilemmas.size() >= 5);
-      // Every pole explains its weights.
-      for (const auto& d : r.deck->dilemmas) {
-        CHECK_FALSE(d.a.why.empty());
-        CHECK_FALSE(d.b.why.empty());
+      CHECK(r.deck->checkin.size() == 6);
+    }
+    // Every dilemma is a whole polarity map, in both languages, and every pole
+    // explains its weights.
+    std::map<std::string, int> totals;
+    for (const auto& d : r.deck->dilemmas) {
+      CAPTURE(d.id);
+      CHECK(bilingual(d.purpose));
+      CHECK(bilingual(d.fear));
+      CHECK(bilingual(d.en_en));
+      for (const Pole* p : {&d.a, &d.b}) {
+        CHECK(bilingual(p->label));
+        CHECK(bilingual(p->upsides));
+        CHECK(bilingual(p->downsides));
+        CHECK(bilingual(p->early_warnings));
+        CHECK(bilingual(p->why));
+        for (const auto& n : r.deck->needs) totals[n.id] += p->weight(n.id);
       }
     }
+    // Need weights per deck are within a factor 1.5 of each other, so that no
+    // need dominates the profile by how the deck is written.
+    REQUIRE(totals.size() == 3);
+    int low = 1000, high = 0;
+    for (const auto& [need, total] : totals) {
+      CAPTURE(need);
+      CAPTURE(total);
+      low = std::min(low, total);
+      high = std::max(high, total);
+    }
+    CAPTURE(low);
+    CAPTURE(high);
+    CHECK(2 * high <= 3 * low);
   }
-  CHECK(decks == 2);
+  std::sort(decks.begin(), decks.end());
+  CHECK(decks == std::vector<std::string>{"collaboration", "customer", "h2h"});
 }
 
 TEST_CASE("YAML syntax errors are reworded, with their place") {

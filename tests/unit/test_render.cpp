@@ -26,7 +26,7 @@ std::size_t widest_line(const std::string& text) {
 }  // namespace
 
 TEST_CASE("list and show fit 80 columns in both languages, without colour codes") {
-  for (const char* id : {"h2h", "customer"}) {
+  for (const char* id : {"h2h", "customer", "collaboration"}) {
     auto deck = formats::load_deck(id, {}).deck;
     for (const char* lang : {"nl", "en"}) {
       CAPTURE(id);
