@@ -72,8 +72,8 @@ class ListAndShow(H2HTestCase):
         self.assertLess(en.stdout.index("B  "), en.stdout.index("Deeper fear"))
         self.assertLess(en.stdout.index("Deeper fear"), en.stdout.index("EN EN"))
         nl = run("show", "meetings", "--deck", deck, "--lang", "nl")
-        for part in ("Hoger doel: Goede besluiten", "Waarschuwingssignaal: Kleine dingen",
-                     "Diepste angst: Slechte besluiten"):
+        for part in ("Hoger doel: Goede besluiten", "Vroeg signaal: Kleine dingen",
+                     "Diepste zorg: Slechte besluiten"):
             self.assertIn(part, nl.stdout)
         data = json.loads(run("show", "meetings", "--deck", deck, "--format", "json").stdout)
         self.assertEqual(data["purpose"], "Good decisions the team stands behind.")
