@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <new>
 #include <string_view>
 
@@ -85,6 +88,20 @@ int run(int argc, const char* const* argv, Context& ctx) {
   return to_int(ExitCode::ok);
 }
 
+// Whatever a command printed (its own output, CLI11's help, a session's
+// screens) reached standard output, or the exit code says it did not.
+int check_stdout(const Context& ctx, int code) {
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  const int err = errno;
+  if (flushed && !std::ferror(stdout)) return code;
+  ctx.err(fmt::format("h2h: error: {}\n",
+                      err != 0
+                          ? i18n::tr("output.stdout_failed", fmt::arg("reason", std::strerror(err)))
+                          : i18n::tr("output.stdout_incomplete")));
+  return code == 0 ? to_int(ExitCode::failure) : code;
+}
+
 }  // namespace
 
 int run_app(int argc, const char* const* argv) {
@@ -93,7 +110,7 @@ int run_app(int argc, const char* const* argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   Context ctx;
   try {
-    return run(argc, argv, ctx);
+    return check_stdout(ctx, run(argc, argv, ctx));
   } catch (const Error& e) {
     print_problems(ctx, e.problems());
     return to_int(e.code());

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/output_files.hpp"
 #include "formats/atomic_file.hpp"
 #include "formats/deck_library.hpp"
 #include "render/document.hpp"
@@ -19,6 +20,7 @@ Command add_form(CLI::App& parent, Context& ctx) {
     std::string output;
     std::string map_out;
     std::string delimiter = ",";
+    bool force = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("form", tr("help.form"));
@@ -30,7 +32,14 @@ Command add_form(CLI::App& parent, Context& ctx) {
   app->add_option("--delimiter", o->delimiter, tr("help.report.delimiter"))
       ->check(CLI::IsMember({",", ";"}))
       ->option_text(",|;");
+  app->add_flag("--force", o->force, tr("help.form.force"));
   return {app, [&ctx, o] {
+            const bool to_stdout = o->output.empty() || o->output == "-";
+            // Neither output over the deck it is made from, nor over the other.
+            if (!to_stdout) check_output(o->output, o->force, {o->deck, o->map_out});
+            if (!o->map_out.empty()) check_output(o->map_out, o->force, {o->deck, o->output});
+            if (!to_stdout && !o->map_out.empty() && o->output == o->map_out)
+              throw Error(ExitCode::usage, Place{o->output}, tr("output.own_input"));
             const auto loaded = formats::load_deck(o->deck, formats::user_deck_dir());
             const Deck& deck = loaded.deck;
             const std::string lang = deck.language_for(ctx.lang);
@@ -41,7 +50,7 @@ Command add_form(CLI::App& parent, Context& ctx) {
               bytes = render::to_markdown(render::form_document(deck, lang));
             else
               bytes = render::to_html(render::form_document(deck, lang), ctx.lang);
-            if (o->output.empty() || o->output == "-")
+            if (to_stdout)
               ctx.out(bytes);
             else
               formats::write_atomically(o->output, bytes, 0644);

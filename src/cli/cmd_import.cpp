@@ -107,7 +107,10 @@ int run_import(const Context& ctx, ImportOptions& o) {
       paths.push_back((fs::path(o.output) / fmt::format("h2h-{}.yaml", base)).string());
     }
   }
-  for (const auto& p : paths) check_new_output(p, o.force);
+  for (const auto& p : paths) {
+    check_not_input(p, {o.input});
+    check_new_output(p, o.force);
+  }
   for (std::size_t i = 0; i < records.size(); ++i) {
     formats::write_atomically(paths[i], formats::session_to_yaml(records[i]), 0600);
     ctx.out(tr("import.wrote", fmt::arg("path", paths[i]),

@@ -9,6 +9,8 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/named_deck.hpp"
+#include "cli/output_files.hpp"
 #include "cli/response_options.hpp"
 #include "core/limits.hpp"
 #include "core/reflection.hpp"
@@ -38,6 +40,7 @@ struct ReportOptions {
   std::string deck;
   std::string delimiter = ",";
   bool no_formula_escape = false;
+  bool force = false;
   ResponseCli responses;
 };
 
@@ -51,6 +54,23 @@ InputKind kind_of(const std::string& path) {
   return InputKind::csv;  // .csv, .tsv, .txt, "-" and the rest
 }
 
+// More groups than limits::max_groups: refused before they fill memory.
+[[noreturn]] void too_many_groups(const Place& place, const Weights& w) {
+  throw Error(
+      ExitCode::invalid_data, place,
+      tr("report.too_many_groups", fmt::arg("max", limits::max_groups(w.dilemma_ids.size()))));
+}
+
+// Merges of counts that would pass what h2h can hold name the input.
+template <typename F>
+void merging(const std::string& path, F&& f) {
+  try {
+    f();
+  } catch (const TallyOverflow&) {
+    throw Error(ExitCode::invalid_data, Place{path}, tr("report.overflow"));
+  }
+}
+
 // Every input's answers, gathered into the total and the groups.
 class Gatherer {
  public:
@@ -59,8 +79,11 @@ class Gatherer {
 
   report::Group& total() { return total_; }
 
-  report::Group& group(const std::string& name) {
+  report::Group& group(const std::string& name, const std::string& input) {
     if (name == last_name_ && last_ != nullptr) return *last_;
+    if (groups_.size() >= limits::max_groups(weights_->dilemma_ids.size()) &&
+        !index_.contains(name))
+      too_many_groups(Place{input}, *weights_);
     auto [it, fresh] = index_.emplace(name, groups_.size());
     if (fresh) groups_.push_back(std::make_unique<report::Group>(weights_, name));
     last_name_ = name;
@@ -145,6 +168,8 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
         if (last == nullptr || team != last_name) {
           auto it = index.find(team);
           if (it == index.end()) {
+            if (teams.size() >= limits::max_groups(weights->dilemma_ids.size()))
+              too_many_groups(Place{path, static_cast<int>(r.row)}, *weights);
             it = index.emplace(std::string(team), teams.size()).first;
             teams.push_back(std::make_unique<report::Group>(weights, std::string(team)));
           }
@@ -153,18 +178,22 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
         }
         last->add_respondent(r.answers, r.checkin);
       });
-  for (const auto& t : teams) {
-    gather.total().merge(*t);
-    gather.group(t->name).merge(*t);
-  }
-  if (!by_team) {
-    gather.total().merge(file_total);
-    if (gather.by() == "session") gather.group(path).merge(file_total);
-  }
+  merging(path, [&] {
+    for (const auto& t : teams) {
+      gather.total().merge(*t);
+      gather.group(t->name, path).merge(*t);
+    }
+    if (!by_team) {
+      gather.total().merge(file_total);
+      if (gather.by() == "session") gather.group(path, path).merge(file_total);
+    }
+  });
   report_summary(ctx, path, summary);
 }
 
 int run_report(const Context& ctx, ReportOptions& o) {
+  const bool to_stdout = o.output.empty() || o.output == "-";
+  if (!to_stdout) check_output(o.output, o.force, o.inputs);
   // Which deck: --deck, else the one the first session or report names,
   // else the built-in h2h (response files name no deck).
   std::string deck_spec = o.deck;
@@ -202,7 +231,7 @@ int run_report(const Context& ctx, ReportOptions& o) {
     json_inputs.emplace_back(path, std::move(bytes));
   }
   if (deck_spec.empty()) deck_spec = first_id;
-  const auto loaded = formats::load_deck(deck_spec, formats::user_deck_dir());
+  const auto loaded = load_named_deck(deck_spec, o.deck.empty() ? first_path : std::string());
   const Deck& deck = loaded.deck;
   if (!first_id.empty() && first_id != deck.id)
     throw Error(
@@ -234,16 +263,18 @@ int run_report(const Context& ctx, ReportOptions& o) {
   for (const auto* s : ordered) {
     gather.total().add_session(s->second);
     if (!o.by.empty())
-      gather.group(session_group(s->first, s->second, o.by)).add_session(s->second);
+      gather.group(session_group(s->first, s->second, o.by), s->first).add_session(s->second);
   }
   for (const auto& [path, bytes] : json_inputs) {
-    formats::ReportShard shard = formats::report_from_json(bytes, path, weights);
-    gather.total().merge(shard.total);
-    if (o.by == "team" && !shard.groups.empty()) {
-      for (const auto& g : shard.groups) gather.group(g.name).merge(g);
-    } else if (!o.by.empty()) {
-      gather.group(path).merge(shard.total);
-    }
+    merging(path, [&] {
+      formats::ReportShard shard = formats::report_from_json(bytes, path, deck, weights);
+      gather.total().merge(shard.total);
+      if (o.by == "team" && !shard.groups.empty()) {
+        for (const auto& g : shard.groups) gather.group(g.name, path).merge(g);
+      } else if (!o.by.empty()) {
+        gather.group(path, path).merge(shard.total);
+      }
+    });
   }
   for (const auto& path : o.inputs) {
     const InputKind kind = kind_of(path);
@@ -260,7 +291,6 @@ int run_report(const Context& ctx, ReportOptions& o) {
   if (auto l = i18n::parse_lang(lang)) i18n::set_language(*l);
 
   std::string bytes;
-  const bool to_stdout = o.output.empty() || o.output == "-";
   if (o.format == "json") {
     bytes = formats::report_to_json(deck, total, groups);
   } else if (o.format == "csv") {
@@ -300,6 +330,7 @@ Command add_report(CLI::App& parent, Context& ctx) {
       ->check(CLI::IsMember({",", ";"}))
       ->option_text(",|;");
   app->add_flag("--no-formula-escape", o->no_formula_escape, tr("help.report.no_formula_escape"));
+  app->add_flag("--force", o->force, tr("help.report.force"));
   add_response_options(*app, o->responses);
   return {app, [&ctx, o] { return run_report(ctx, *o); }};
 }

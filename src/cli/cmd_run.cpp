@@ -1,6 +1,7 @@
 // h2h run: a facilitated session for a team around one screen, or for one
 // person alone; every answer saved at once; resumable.
 #include <fmt/ranges.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -9,12 +10,14 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/named_deck.hpp"
 #include "cli/output_files.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "formats/atomic_file.hpp"
 #include "formats/deck_library.hpp"
 #include "formats/file_read.hpp"
+#include "formats/session_lock.hpp"
 #include "formats/session_yaml.hpp"
 #include "net/serve.hpp"
 #include "render/safe_text.hpp"
@@ -225,6 +228,15 @@ session::Record new_record(const RunOptions& o, const Deck& deck, const std::str
   return r;
 }
 
+// A session to resume is a regular file: h2h replaces it on every save, so
+// a symlink would be replaced by a file and a FIFO or device never read back.
+void check_resumable(const std::string& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) return;  // reading it says why
+  if (S_ISLNK(st.st_mode)) throw Error(ExitCode::usage, Place{path}, tr("run.resume_symlink"));
+  if (!S_ISREG(st.st_mode)) throw Error(ExitCode::usage, Place{path}, tr("output.not_regular"));
+}
+
 std::string default_path(const session::Record& r) {
   std::string who = r.team;
   if (who.empty())
@@ -281,13 +293,26 @@ Command add_run(CLI::App& parent, Context& ctx) {
         session::State state;
         formats::LoadedDeck loaded;
         std::string path;
+        // One writer per session file, for the whole session (terminal or
+        // served): taken before the file is read or checked.
+        std::unique_ptr<formats::SessionLock> lock;
         if (resume->count() > 0) {
           path = o->resume;
+          check_resumable(path);
+          lock = std::make_unique<formats::SessionLock>(path);
           state.record =
               formats::session_from_yaml(formats::read_capped(path, limits::kSessionBytes), path);
+          // Saves killed half-way leave their temporary files; none is under
+          // way now (the lock), and the session file is the last whole save.
+          const auto removed = formats::remove_stale_temporaries(path);
+          if (!removed.empty())
+            ctx.err(format_problem({Place{path},
+                                    tr("run.removed_temporaries", fmt::arg("count", removed.size()),
+                                       fmt::arg("names", fmt::join(removed, ", ")))}) +
+                    "\n");
           auto& r = state.record;
-          loaded =
-              formats::load_deck(o->deck.empty() ? r.deck_id : o->deck, formats::user_deck_dir());
+          loaded = load_named_deck(o->deck.empty() ? r.deck_id : o->deck,
+                                   o->deck.empty() ? path : std::string());
           if (loaded.deck.id != r.deck_id)
             throw Error(ExitCode::invalid_data, Place{path},
                         tr("run.resume_other_deck", fmt::arg("deck", r.deck_id),
@@ -323,6 +348,8 @@ Command add_run(CLI::App& parent, Context& ctx) {
           state.record = new_record(*o, loaded.deck, loaded.deck.language_for(ctx.lang), setup);
           if (!earlier.empty()) session::start_follow_up(state.record, earlier);
           path = o->output.empty() ? default_path(state.record) : o->output;
+          check_not_special(path);  // a FIFO: refused, never opened
+          lock = std::make_unique<formats::SessionLock>(path);
           check_new_output(path, o->force);
         }
         // UI text in the session's language; deck texts in the deck's nearest one.

@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <cerrno>
+#include <cstring>
+
+#include "core/error.hpp"
 #include "ui/terminal.hpp"
 
 namespace h2h::cli {
@@ -12,8 +16,10 @@ render::Style Context::stdout_style() const {
 }
 
 void Context::out(std::string_view text) const {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  // A full disk or a closed file behind '>' must not pass for success.
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+    throw Error(ExitCode::failure,
+                i18n::tr("output.stdout_failed", fmt::arg("reason", std::strerror(errno))));
 }
 
 void Context::err(std::string_view text) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace h2h::limits {
 
@@ -21,5 +22,17 @@ constexpr std::size_t kSessionParticipants = 10000;      // participants of a se
 constexpr std::size_t kNotes = 10000;                    // notes of one session
 constexpr std::size_t kNameChars = 80;                   // a participant's or team's name
 constexpr std::size_t kInputLine = 4000;                 // one line typed or piped into h2h run
+constexpr std::size_t kRecordBytes = 4 * 1024 * 1024;    // a CSV record or a JSON line
+constexpr std::size_t kGroups = 2000;                    // groups of h2h report --by
+constexpr std::size_t kGroupDilemmas = 10000;            // and groups x dilemmas of the deck
+constexpr std::uint64_t kReportCount = 1000000000000;    // any count in one report JSON (10^12)
+
+// The groups a report may have with a deck of `dilemmas` dilemmas: each
+// group's figures (and its part of a JSON report, about 14 KB per dilemma)
+// grow with the deck.
+constexpr std::size_t max_groups(std::size_t dilemmas) {
+  const std::size_t by_deck = kGroupDilemmas / (dilemmas == 0 ? 1 : dilemmas);
+  return by_deck < kGroups ? by_deck : kGroups;
+}
 
 }  // namespace h2h::limits

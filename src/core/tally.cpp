@@ -14,7 +14,9 @@ std::optional<double> Moments::sd() const {
   if (n < 2) return std::nullopt;
   // Exact in integers first: n*sumsq - sum^2 = n * (n-1) * variance.
   const double nd = static_cast<double>(n);
-  const double scaled = static_cast<double>(n * sumsq - sum * sum);
+  // In 128 bits: merged shards can hold counts whose products pass int64.
+  const double scaled =
+      static_cast<double>(static_cast<Wide>(n) * sumsq - static_cast<Wide>(sum) * sum);
   return std::sqrt(std::max(0.0, scaled) / (nd * (nd - 1)));
 }
 
@@ -85,22 +87,26 @@ void Tally::add_checkin(std::size_t k, int rating) {
 }
 
 void Tally::merge(const Tally& other) {
-  participants_ += other.participants_;
+  checked_add(participants_, other.participants_);
   for (std::size_t d = 0; d < dilemmas_.size() && d < other.dilemmas_.size(); ++d) {
     DilemmaTally& t = dilemmas_[d];
     const DilemmaTally& o = other.dilemmas_[d];
     t.a.merge(o.a);
     t.b.merge(o.b);
-    for (std::size_t z = 0; z < t.zones.size(); ++z) t.zones[z] += o.zones[z];
-    t.sum_min += o.sum_min;
+    for (std::size_t z = 0; z < t.zones.size(); ++z) checked_add(t.zones[z], o.zones[z]);
+    checked_add(t.sum_min, o.sum_min);
     for (std::size_t x = 0; x < t.cells.size(); ++x)
-      for (std::size_t y = 0; y < t.cells[x].size(); ++y) t.cells[x][y] += o.cells[x][y];
+      for (std::size_t y = 0; y < t.cells[x].size(); ++y) checked_add(t.cells[x][y], o.cells[x][y]);
     for (std::size_t k = 0; k < t.needs.size() && k < o.needs.size(); ++k)
       t.needs[k].merge(o.needs[k]);
   }
   for (std::size_t k = 0; k < needs_.size() && k < other.needs_.size(); ++k) {
     needs_[k].checkin.merge(other.needs_[k].checkin);
   }
+  // The figures add up over dilemmas too: the answers, and each need's total.
+  std::int64_t answers = 0;
+  for (const auto& d : dilemmas_) checked_add(answers, d.a.n);
+  for (std::size_t k = 0; k < needs_.size(); ++k) (void)need_total(k);
 }
 
 Nourishment Tally::need_total(std::size_t k) const {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,20 @@
 #include "core/deck.hpp"
 
 namespace h2h {
+
+// Merging tallies (of report JSON shards, of many files) whose counts
+// together pass what an int64 holds: the callers say which input did it.
+struct TallyOverflow : std::overflow_error {
+  TallyOverflow() : std::overflow_error("tally overflow") {}
+};
+
+// 128-bit integers for products of counts (GCC and Clang).
+__extension__ using Wide = __int128;
+
+// x += y, or TallyOverflow.
+inline void checked_add(std::int64_t& x, std::int64_t y) {
+  if (__builtin_add_overflow(x, y, &x)) throw TallyOverflow();
+}
 
 // Running sums of one pole's numbers.
 struct Moments {
@@ -29,9 +44,9 @@ struct Moments {
     sumsq += static_cast<std::int64_t>(x) * x;
   }
   void merge(const Moments& o) {
-    n += o.n;
-    sum += o.sum;
-    sumsq += o.sumsq;
+    checked_add(n, o.n);
+    checked_add(sum, o.sum);
+    checked_add(sumsq, o.sumsq);
   }
   std::optional<double> mean() const;
   std::optional<double> sd() const;  // sample standard deviation (n - 1); none when n < 2
@@ -45,8 +60,8 @@ struct Nourishment {
   std::int64_t numerator = 0;
   std::int64_t denominator = 0;
   void merge(const Nourishment& o) {
-    numerator += o.numerator;
-    denominator += o.denominator;
+    checked_add(numerator, o.numerator);
+    checked_add(denominator, o.denominator);
   }
 };
 
@@ -119,6 +134,8 @@ class Tally {
   void add(std::size_t d, Point p);
   // A check-in rating 1..5 for need `k`.
   void add_checkin(std::size_t k, int rating);
+  // Throws TallyOverflow (and leaves this tally partly merged) when a sum
+  // would pass the int64 range.
   void merge(const Tally& other);
 
   Figures figures() const;

@@ -6,14 +6,15 @@
 #include <cstring>
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "i18n/i18n.hpp"
 
 namespace h2h::formats {
 
 namespace {
 
-constexpr std::size_t kChunk = 256 << 10;          // the buffer to start with
-constexpr std::size_t kMaxRecord = 4 * (1 << 20);  // one record at most
+constexpr std::size_t kChunk = 256 << 10;                 // the buffer to start with
+constexpr std::size_t kMaxRecord = limits::kRecordBytes;  // one record at most
 
 }  // namespace
 

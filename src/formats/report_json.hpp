@@ -23,15 +23,17 @@ std::string report_to_json(const Deck& deck, const report::Group& total,
 namespace h2h::formats {
 
 // A report's own JSON read back, for merging shards: its totals and its
-// groups, as Groups over `weights` (the same deck). Throws Error (exit 3)
-// with the file and what is wrong.
+// groups, as Groups over `weights` (of `deck`, which must be the deck and
+// version the report was made with). Checked like a session file (types,
+// ranges, sums that must agree, duplicate keys); throws Error (exit 3) with
+// the file and the JSON path of every problem (report_shard.cpp).
 struct ReportShard {
   std::string deck_id;
   report::Group total;
   std::vector<report::Group> groups;
 };
 
-ReportShard report_from_json(std::string_view bytes, const std::string& source,
+ReportShard report_from_json(std::string_view bytes, const std::string& source, const Deck& deck,
                              std::shared_ptr<const Weights> weights);
 
 // The deck id a report JSON names, or empty when it names none.

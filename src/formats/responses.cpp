@@ -6,12 +6,16 @@
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/limits.hpp"
+#include "core/utf8.hpp"
 #include "formats/csv_reader.hpp"
 #include "formats/file_read.hpp"
 #include "formats/json_guard.hpp"
+#include "formats/json_text.hpp"
+#include "formats/sniff.hpp"
 #include "formats/yaml_source.hpp"
 #include "i18n/i18n.hpp"
 
@@ -120,6 +124,8 @@ class RowReader {
     std::fill(r_.answers.begin(), r_.answers.end(), std::nullopt);
     a_.assign(w_.dilemma_ids.size(), -1);
     b_.assign(w_.dilemma_ids.size(), -1);
+    a_column_.resize(w_.dilemma_ids.size());
+    b_column_.resize(w_.dilemma_ids.size());
     r_.checkin.clear();
     r_.checkin_keys.clear();
     problem_.reset();
@@ -144,6 +150,7 @@ class RowReader {
           return fail(column, tr("responses.bad_answer", fmt::arg("value", text),
                                  fmt::arg("column", header)));
         (role.kind == Role::Kind::pole_a ? a_ : b_)[role.index] = *v;
+        (role.kind == Role::Kind::pole_a ? a_column_ : b_column_)[role.index] = column;
         return;
       }
       case Role::Kind::checkin: {
@@ -162,8 +169,19 @@ class RowReader {
   // The respondent, once every value is in; nothing when a value was bad.
   const Respondent* end() {
     if (problem_) return nullptr;
-    for (std::size_t d = 0; d < a_.size(); ++d)
-      if (a_[d] >= 0 && b_[d] >= 0) r_.answers[d] = Point{a_[d], b_[d]};
+    for (std::size_t d = 0; d < a_.size(); ++d) {
+      if (a_[d] >= 0 && b_[d] >= 0) {
+        r_.answers[d] = Point{a_[d], b_[d]};
+      } else if (a_[d] >= 0 || b_[d] >= 0) {
+        // One pole without the other is no answer: a session file refuses
+        // it too, so it is never dropped in silence.
+        const bool has_a = a_[d] >= 0;
+        fail(has_a ? a_column_[d] : b_column_[d],
+             tr("responses.half_answer", fmt::arg("dilemma", w_.dilemma_ids[d]),
+                fmt::arg("given", has_a ? "a" : "b"), fmt::arg("missing", has_a ? "b" : "a")));
+        return nullptr;
+      }
+    }
     return &r_;
   }
   const std::optional<Problem>& problem() const { return problem_; }
@@ -177,6 +195,7 @@ class RowReader {
   std::string source_;
   Respondent r_;
   std::vector<int> a_, b_;
+  std::vector<int> a_column_, b_column_;
   std::optional<Problem> problem_;
 };
 
@@ -196,6 +215,34 @@ struct Closer {
   }
 };
 
+// A header that shows the file is not a CSV h2h can read: UTF-16, or
+// lines that end in a carriage return alone (old Mac exports), which make
+// the whole file one long header.
+void check_csv_header(const std::string& path, const std::vector<std::string_view>& fields) {
+  if (!fields.empty() && sniff(fields[0]) == Sniffed::utf16)
+    throw Error(ExitCode::invalid_data, Place{path, 1, 1}, tr("responses.utf16"));
+  for (std::size_t c = 0; c < fields.size(); ++c)
+    if (fields[c].find('\r') != std::string_view::npos)
+      throw Error(ExitCode::invalid_data, Place{path, 1, static_cast<int>(c + 1)},
+                  tr("responses.lone_cr"));
+}
+
+// Two columns for the same value: which one counts would be a guess.
+void check_duplicate_columns(const std::string& path, const std::vector<Role>& plan,
+                             const std::vector<std::string>& headers) {
+  std::map<std::tuple<int, std::size_t, std::string>, std::size_t> first;
+  for (std::size_t c = 0; c < plan.size(); ++c) {
+    if (plan[c].kind == Role::Kind::ignored) continue;
+    auto [it, fresh] = first.emplace(
+        std::make_tuple(static_cast<int>(plan[c].kind), plan[c].index, plan[c].key), c);
+    if (!fresh)
+      throw Error(
+          ExitCode::invalid_data, Place{path, 1, static_cast<int>(c + 1)},
+          tr("responses.duplicate_column", fmt::arg("column", headers[c]),
+             fmt::arg("first", it->second + 1), fmt::arg("first_header", headers[it->second])));
+  }
+}
+
 void handle_problem(const Problem& p, const ResponseOptions& o, ResponseSummary& s) {
   if (!o.skip_invalid) throw Error(ExitCode::invalid_data, std::vector<Problem>{p});
   ++s.skipped;
@@ -209,7 +256,8 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
   Closer closer{fd};
   CsvReader csv(fd, path, o.delimiter);
   std::vector<std::string_view> fields;
-  if (!csv.next(fields)) return summary;  // an empty file: no respondents
+  if (!csv.next(fields)) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
+  check_csv_header(path, fields);
   const Roles roles(w);
   std::vector<Role> plan;
   std::vector<std::string> headers;
@@ -219,6 +267,7 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
     if (plan.back().kind == Role::Kind::ignored && !blank(fields[c]))
       summary.ignored_columns.emplace_back(fields[c]);
   }
+  check_duplicate_columns(path, plan, headers);
   RowReader reader(w, path);
   std::uint64_t next_progress = 1 << 20;  // the callback decides when to show anything
   while (csv.next(fields)) {
@@ -246,6 +295,7 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
       next_progress = csv.bytes_read() + (1 << 20);
     }
   }
+  if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.no_rows"));
   return summary;
 }
 
@@ -274,9 +324,9 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
     if (nl == std::string::npos && !eof) {
       buffer.erase(0, start);
       start = 0;
-      if (buffer.size() > limits::kInputLine * 256)
+      if (buffer.size() > limits::kRecordBytes)
         throw Error(ExitCode::invalid_data, Place{path, static_cast<int>(line_no + 1), 1},
-                    tr("csv.record_too_long", fmt::arg("max", limits::kInputLine * 256)));
+                    tr("csv.record_too_long", fmt::arg("max", limits::kRecordBytes)));
       const ssize_t n = ::read(fd, chunk, sizeof chunk);
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0)
@@ -286,11 +336,16 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
       continue;
     }
     if (nl == std::string::npos) nl = buffer.size();
+    if (nl - start > limits::kRecordBytes)
+      throw Error(ExitCode::invalid_data, Place{path, static_cast<int>(line_no + 1), 1},
+                  tr("csv.record_too_long", fmt::arg("max", limits::kRecordBytes)));
     line.assign(buffer, start, nl - start);
     start = nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (line_no == 1 && sniff(line) == Sniffed::utf16)
+      throw Error(ExitCode::invalid_data, Place{path, 1, 1}, tr("responses.utf16"));
     if (blank(line)) continue;
     ++summary.rows;
     nlohmann::json obj;
@@ -302,15 +357,11 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
     }
     try {
       obj = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      handle_problem(Problem{Place{path, static_cast<int>(line_no), static_cast<int>(e.byte)},
-                             tr("responses.bad_json", fmt::arg("reason", e.what()))},
-                     o, summary);
-      continue;
     } catch (const nlohmann::json::exception& e) {
-      handle_problem(Problem{Place{path, static_cast<int>(line_no), 1},
-                             tr("responses.bad_json", fmt::arg("reason", e.what()))},
-                     o, summary);
+      const JsonFault fault = describe_json_error(line, e);
+      const auto lc = utf8::locate(line, fault.offset);
+      handle_problem(Problem{Place{path, static_cast<int>(line_no), lc.column}, fault.message}, o,
+                     summary);
       continue;
     }
     if (!obj.is_object()) {
@@ -342,6 +393,7 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
       handle_problem(*reader.problem(), o, summary);
   }
   for (const auto& [key, _] : ignored) summary.ignored_columns.push_back(key);
+  if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
   return summary;
 }
 

@@ -44,10 +44,73 @@ std::string reword(const std::string& msg) {
       {YAML::ErrorMsg::BAD_FILE, "yaml.too_deep"},
       {YAML::ErrorMsg::UNKNOWN_ANCHOR, "yaml.unknown_anchor"},
       {YAML::ErrorMsg::FLOW_END, "yaml.flow_end"},
+      {YAML::ErrorMsg::INVALID_ESCAPE, "yaml.bad_escape"},
+      {YAML::ErrorMsg::INVALID_UNICODE, "yaml.bad_escape"},
+      {YAML::ErrorMsg::INVALID_HEX, "yaml.bad_escape"},
+      {YAML::ErrorMsg::YAML_DIRECTIVE_ARGS, "yaml.directive"},
+      {YAML::ErrorMsg::YAML_VERSION, "yaml.directive"},
+      {YAML::ErrorMsg::YAML_MAJOR_VERSION, "yaml.directive"},
+      {YAML::ErrorMsg::REPEATED_YAML_DIRECTIVE, "yaml.directive"},
+      {YAML::ErrorMsg::TAG_DIRECTIVE_ARGS, "yaml.directive"},
+      {YAML::ErrorMsg::REPEATED_TAG_DIRECTIVE, "yaml.directive"},
+      {YAML::ErrorMsg::CHAR_IN_TAG_HANDLE, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::TAG_WITH_NO_SUFFIX, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::END_OF_VERBATIM_TAG, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::MULTIPLE_TAGS, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::MULTIPLE_ANCHORS, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::MULTIPLE_ALIASES, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::ALIAS_CONTENT, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::ALIAS_NOT_FOUND, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::ANCHOR_NOT_FOUND, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::CHAR_IN_ALIAS, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::CHAR_IN_ANCHOR, "yaml.tag_anchor"},
+      {YAML::ErrorMsg::ZERO_INDENT_IN_BLOCK, "yaml.block_scalar"},
+      {YAML::ErrorMsg::CHAR_IN_BLOCK, "yaml.block_scalar"},
+      {YAML::ErrorMsg::UNKNOWN_TOKEN, "yaml.bad_char"},
+      {YAML::ErrorMsg::CHAR_IN_SCALAR, "yaml.bad_char"},
+      {YAML::ErrorMsg::DOC_IN_SCALAR, "yaml.bad_char"},
   };
+  // Only h2h's words reach the user: yaml-cpp's are English whatever the
+  // language, and name its internals ("bad file").
   for (const auto& [raw, key] : hints)
-    if (msg.rfind(raw, 0) == 0) return tr(key, fmt::arg("raw", msg));
-  return tr("yaml.other", fmt::arg("raw", msg));
+    if (msg.rfind(raw, 0) == 0) return tr(key);
+  return tr("yaml.other");
+}
+
+// Where flow nesting ('[' and '{' outside quotes and comments) first passes
+// yaml-cpp's limit of 2000 levels: that place, rather than the one where
+// yaml-cpp stops ("bad file", thousands of columns on).
+std::optional<std::size_t> flow_too_deep(std::string_view text) {
+  constexpr std::size_t kMax = 2000;
+  std::size_t depth = 0;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote != 0) {
+      if (quote == '"' && c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#' &&
+               (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      comment = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMax) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
 }
 
 // Counts documents, nodes and aliases without building anything, so that a
@@ -125,6 +188,11 @@ std::optional<YAML::Node> parse_yaml(std::string_view bytes, const std::string& 
   if (auto bad = utf8::first_invalid(bytes)) {
     const auto lc = utf8::locate(bytes, *bad);
     problems.push_back({Place{source, lc.line, lc.column}, tr("file.not_utf8")});
+    return std::nullopt;
+  }
+  if (auto deep = flow_too_deep(bytes)) {
+    const auto lc = utf8::locate(bytes, *deep);
+    problems.push_back({Place{source, lc.line, lc.column}, tr("yaml.too_deep")});
     return std::nullopt;
   }
   try {

@@ -451,7 +451,7 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
                  stdout);
   }
   end.saved = !room.save_failed();
-  say("\n" + tr("run.saved_done", fmt::arg("path", io.path)) + "\n");
+  say("\n" + tr(end.saved ? "run.saved_done" : "run.not_saved", fmt::arg("path", io.path)) + "\n");
   return end;
 }
 

@@ -386,7 +386,10 @@ class Driver {
     end.saved = saved_;
     std::size_t answers = 0;
     for (const auto& resp : s_.record.responses) answers += resp.point ? 1 : 0;
-    if (outcome == Outcome::done) {
+    if (!saved_) {
+      // Never "saved" when nothing reached the file.
+      std::fputs(("\n" + tr("run.not_saved", fmt::arg("path", io_.path)) + "\n").c_str(), stderr);
+    } else if (outcome == Outcome::done) {
       say("\n" + tr("run.saved_done", fmt::arg("path", io_.path)) + "\n");
     } else {
       const char* key = outcome == Outcome::quit           ? "run.stopped_quit"

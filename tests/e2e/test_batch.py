@@ -16,14 +16,18 @@ HEADER = ["respondent", "team"] + [f"{d}.{p}" for d in
 
 
 def rows(n, seed=7):
-    """n respondents over three teams, deterministic, with some blanks."""
+    """n respondents over three teams, deterministic, with some dilemmas
+    unanswered (both poles blank: one pole alone is an error)."""
     state = seed
     out = []
     for i in range(n):
         row = [f"r{i}", f"team-{i % 3}"]
-        for _ in range(10):
-            state = (state * 1103515245 + 12345) % 2**31
-            row.append("" if state % 23 == 0 else str((state >> 16) % 11))
+        for _ in range(5):
+            pair = []
+            for _ in range(2):
+                state = (state * 1103515245 + 12345) % 2**31
+                pair.append("" if state % 23 == 0 else str((state >> 16) % 11))
+            row += ["", ""] if "" in pair else pair
         for _ in range(2):
             state = (state * 1103515245 + 12345) % 2**31
             row.append(str((state >> 16) % 5 + 1))
@@ -72,7 +76,7 @@ class ResponseFiles(H2HTestCase):
 
     def test_missing_dilemma_columns_are_unanswered(self):
         path = self.tmp / "some.csv"
-        path.write_text("respondent,growth.a,growth.b\nr1,8,3\nr2,,4\n")
+        path.write_text("respondent,growth.a,growth.b\nr1,8,3\nr2,,\n")
         data = self.report_json(path)
         by_id = {d["id"]: d for d in data["dilemmas"]}
         self.assertEqual(by_id["growth"]["n"], 1)
@@ -118,7 +122,8 @@ class ResponseFiles(H2HTestCase):
                 f.write(json.dumps(obj) + "\n")
         self.assertEqual(self.report_json(jsonl, "--by", "team"),
                          self.report_json(path, "--by", "team"))
-        jsonl.write_text('{"respondent": "r1", "growth.a": 8}\n{"respondent": "r2", "growth.a": 11}\n')
+        jsonl.write_text('{"respondent": "r1", "growth.a": 8, "growth.b": 1}\n'
+                         '{"respondent": "r2", "growth.a": 11, "growth.b": 1}\n')
         r = run("report", jsonl)
         self.assertExit(r, EX_DATA)
         self.assertIn(f"{jsonl}:2:22: '11' is not an integer 0..10", r.stderr)

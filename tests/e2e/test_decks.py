@@ -195,7 +195,7 @@ class Validate(H2HTestCase):
         big.write_text(run("template").stdout + ("# " + "x" * 1000 + "\n") * 1100)
         r = run("validate", big)
         self.assertExit(r, EX_DATA)
-        self.assertIn("big.yaml: file too large to be a deck: more than 1048576 bytes", r.stderr)
+        self.assertIn("big.yaml: file too large: more than 1048576 bytes", r.stderr)
 
     def test_several_files_and_unreadable_ones(self):
         r = run("validate", SOURCE_DIR / "dilemmas" / "h2h.yaml", DECKS / "empty.yaml")

@@ -133,8 +133,16 @@ void answer_input(std::string_view bytes) {
 
 void report_json(std::string_view bytes) {
   try {
-    const auto shard = formats::report_from_json(bytes, "fuzz.json", builtin_weights());
-    (void)formats::report_to_json(builtin_deck(), shard.total, {});
+    const auto shard =
+        formats::report_from_json(bytes, "fuzz.json", builtin_deck(), builtin_weights());
+    // What was accepted merges (overflow-checked) and renders.
+    report::Group g(builtin_weights(), "");
+    g.merge(shard.total);
+    g.merge(shard.total);
+    for (const auto& group : shard.groups) g.merge(group);
+    std::vector<const report::Group*> groups;
+    for (const auto& group : shard.groups) groups.push_back(&group);
+    (void)formats::report_to_json(builtin_deck(), g, groups);
   } catch (const Error&) {
   }
 }
