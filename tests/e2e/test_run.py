@@ -364,6 +364,8 @@ class KillSafety(H2HTestCase):
                 continue
             r = run("run", "--resume", out, "--no-input", input="")
             self.assertIn(r.returncode, (EX_OK, EX_FAILURE), r.stderr)  # it loads
+            # The killed writer's lock is taken over, its temporaries removed.
+            self.assertEqual(list(self.tmp.glob(f".k{trial}.yaml.*")), [])
             s = load(out)
             got = [(x["a"], x["b"]) for x in s["answers"]]
             self.assertGreaterEqual(len(got), acknowledged)
