@@ -214,6 +214,59 @@ class ShardReader {
       }
     }
     out.tally.dilemmas()[*index] = *t;
+    agreements(d, here, *index, out);
+  }
+
+  // Optional (added with action steps): what the team agreed, carried into
+  // a merged report. An action with an outcome is one followed up.
+  void agreements(const json& d, const std::string& here, std::size_t index, report::Group& out) {
+    auto text = [&](const json& v, const std::string& at,
+                    bool nullable) -> std::optional<std::string> {
+      if (nullable && v.is_null()) return std::string();
+      if (!v.is_string() || v.get<std::string>().empty() ||
+          v.get<std::string>().size() > limits::kTextChars * 4) {
+        problem(at, tr("report_json.not_text"));
+        return std::nullopt;
+      }
+      return v.get<std::string>();
+    };
+    if (d.is_object() && d.contains("actions")) {
+      const json* actions = list(d, "actions", here);
+      for (std::size_t i = 0; actions != nullptr && i < actions->size(); ++i) {
+        const std::string at = json_pointer(json_pointer(here, "actions"), i);
+        const json& a = (*actions)[i];
+        const json* t = member(a, "text", at);
+        if (t == nullptr) continue;
+        session::Action action;
+        action.dilemma = w_.dilemma_ids[index];
+        const auto main = text(*t, json_pointer(at, "text"), false);
+        if (!main) continue;
+        action.text = *main;
+        bool ok = true;
+        for (const char* key : {"who", "due", "outcome"}) {
+          if (!a.contains(key)) continue;
+          const auto v = text(a[key], json_pointer(at, key), true);
+          if (!v) {
+            ok = false;
+            continue;
+          }
+          (key[0] == 'w' ? action.who : key[0] == 'd' ? action.due : action.outcome) = *v;
+        }
+        if (!action.outcome.empty() && action.outcome != "done" && action.outcome != "partly" &&
+            action.outcome != "not") {
+          problem(json_pointer(at, "outcome"), tr("report_json.not_outcome"));
+          ok = false;
+        }
+        action.earlier = !action.outcome.empty();
+        if (ok) out.actions[index].push_back(std::move(action));
+      }
+    }
+    if (d.is_object() && d.contains("warnings")) {
+      const json* warnings = list(d, "warnings", here);
+      for (std::size_t i = 0; warnings != nullptr && i < warnings->size(); ++i)
+        if (auto w = text((*warnings)[i], json_pointer(json_pointer(here, "warnings"), i), false))
+          out.warnings[index].push_back(*w);
+    }
   }
 
   void checkin(const json& c, const std::string& at, Moments& out) {

@@ -6,7 +6,7 @@ action steps, early warnings and follow-ups, through the real binary."""
 import json
 import re
 
-from h2h_e2e import DATA, EX_OK, H2HTestCase, clean_env, run
+from h2h_e2e import DATA, EX_DATA, EX_OK, H2HTestCase, run
 
 DECK = DATA / "reflection" / "deck.yaml"
 
@@ -224,3 +224,19 @@ class Reflection(H2HTestCase):
         self.assertExit(r, EX_OK)
         self.assertIn("Type done, partly or not", r.stderr)
         self.assertIn("outcome: not", (self.tmp / "again.yaml").read_text())
+
+    def test_merged_reports_keep_what_was_agreed(self):
+        lines = ["8 3", "action share the agenda @Anna 2026-12-01", "warning nobody asks why",
+                 "2 9", "5 5"] + ["5 5"] * 6
+        path, _ = self.session(lines)
+        shard = self.tmp / "shard.json"
+        shard.write_text(self.report(path, "--format", "json"))
+        data = json.loads(self.report(shard, shard, "--format", "json"))
+        self.assertEqual(data["dilemmas"][0]["warnings"], ["nobody asks why"] * 2)
+        self.assertEqual(data["dilemmas"][0]["actions"][0]["who"], "Anna")
+        bad = json.loads(shard.read_text())
+        bad["dilemmas"][0]["actions"][0]["outcome"] = "maybe"
+        shard.write_text(json.dumps(bad))
+        r = run("report", shard, "--deck", DECK)
+        self.assertExit(r, EX_DATA)
+        self.assertIn("/dilemmas/0/actions/0/outcome", r.stderr)
