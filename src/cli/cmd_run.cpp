@@ -50,6 +50,7 @@ struct RunOptions {
   bool serve = false;
   std::string listen;
   std::vector<std::string> follow_up;
+  bool show_names = false;
 };
 
 [[noreturn]] void usage(std::string message) {
@@ -283,6 +284,7 @@ Command add_run(CLI::App& parent, Context& ctx) {
   follow_up->excludes(resume);
   app->add_flag("--serve", o->serve, tr("help.run.serve"));
   app->add_option("--listen", o->listen, tr("help.run.listen"))->option_text("ADDR:PORT");
+  app->add_flag("--show-names", o->show_names, tr("help.run.show_names"));
 
   return {
       app, [&ctx, o, resume] {
@@ -361,9 +363,10 @@ Command add_run(CLI::App& parent, Context& ctx) {
         io.save = [path](const session::Record& r) {
           formats::write_atomically(path, formats::session_to_yaml(r), 0600);
         };
-        const ui::SessionEnd end =
-            o->serve ? net::serve_session(state, loaded.deck, io, in, net::parse_listen(o->listen))
-                     : ui::run_session(state, loaded.deck, io, in);
+        auto listen = net::parse_listen(o->listen);
+        listen.show_names = o->show_names && !state.record.anonymous;
+        const ui::SessionEnd end = o->serve ? net::serve_session(state, loaded.deck, io, in, listen)
+                                            : ui::run_session(state, loaded.deck, io, in);
         if (!end.saved) return to_int(ExitCode::failure);
         switch (end.outcome) {
           case ui::Outcome::done:

@@ -18,6 +18,7 @@ constexpr std::size_t kYamlNodes = 200000;               // nodes in one YAML do
 constexpr std::size_t kSessionBytes = 32 * 1024 * 1024;  // a session file
 constexpr std::size_t kSessionNodes = 2000000;           // YAML nodes in a session file
 constexpr std::size_t kParticipants = 100;               // participants of a live session
+constexpr std::size_t kServedParticipants = 500;         // participants of h2h run --serve
 constexpr std::size_t kSessionParticipants = 10000;      // participants of a session file (import)
 constexpr std::size_t kNotes = 10000;                    // notes of one session
 constexpr std::size_t kNameChars = 80;                   // a participant's or team's name

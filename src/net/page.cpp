@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "i18n/i18n.hpp"
+#include "net/screen_page.hpp"
+#include "net/views.hpp"
 #include "render/document.hpp"
 
 namespace h2h::net {
@@ -26,23 +28,27 @@ label { display: block; margin: .8rem 0 .2rem; font-weight: 600; }
 input, textarea, button { font-size: 1.1rem; width: 100%; box-sizing: border-box; padding: .6rem;
        border: 1px solid #888; border-radius: .4rem; }
 input[type=range] { padding: 0; }
+input[type=range].unset { opacity: .45; }
 button { background: #1d4f7a; color: #fff; border: 0; margin-top: 1rem; font-weight: 600; }
+button:disabled { background: #8a9aa8; }
 .pole { display: flex; gap: .6rem; align-items: center; }
 .pole output { min-width: 2rem; font-weight: 700; font-size: 1.3rem; text-align: right; }
 .card { background: #fff; border: 1px solid #ddd; border-radius: .6rem; padding: 1rem; margin: .6rem 0; }
 .muted { color: #555; font-size: .95rem; }
 .ok { color: #1b6b2a; font-weight: 600; }
 .err { color: #a11; font-weight: 600; }
+svg.grid { width: 100%; max-width: 22rem; display: block; margin: .6rem auto; touch-action: manipulation; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border-bottom: 1px solid #ddd; padding: .3rem; text-align: left; }
 td.n { text-align: right; }
-pre { font-size: .7rem; overflow-x: auto; background: #fff; }
+#lost { background: #fff3cd; padding: .5rem; border-radius: .4rem; }
 [hidden] { display: none !important; }
 </style>
 </head>
 <body>
 <main>
 <h1 id="title"></h1>
+<p id="lost" hidden></p>
 <section id="join" class="card" hidden>
   <h2 id="t-join"></h2>
   <label for="code" id="t-code"></label>
@@ -51,31 +57,33 @@ pre { font-size: .7rem; overflow-x: auto; background: #fff; }
   <input id="name" maxlength="80" autocomplete="name">
   <p id="t-anon" class="muted" hidden></p>
   <button id="join-button" type="button"></button>
-  <p id="join-error" class="err"></p>
+  <p id="join-error" class="err" aria-live="polite"></p>
 </section>
-<section id="wait" class="card" hidden><p id="t-wait"></p></section>
 <section id="answer" class="card" hidden>
   <p class="muted" id="who"></p>
   <h2 id="d-title"></h2>
   <p id="d-question"></p>
+  <p class="muted" id="t-tap"></p>
+  <svg id="pick" class="grid" viewBox="-1.4 -0.4 12.8 12.8" aria-hidden="true"></svg>
   <label for="a"><span id="t-a"></span> <span id="d-a"></span></label>
-  <div class="pole"><input id="a" type="range" min="0" max="10" step="1" value="5"><output id="a-out">5</output></div>
+  <div class="pole"><input id="a" type="range" min="0" max="10" step="1" value="5" class="unset"><output id="a-out">-</output></div>
   <label for="b"><span id="t-b"></span> <span id="d-b"></span></label>
-  <div class="pole"><input id="b" type="range" min="0" max="10" step="1" value="5"><output id="b-out">5</output></div>
+  <div class="pole"><input id="b" type="range" min="0" max="10" step="1" value="5" class="unset"><output id="b-out">-</output></div>
   <div id="idea-box" hidden>
     <label for="idea" id="t-idea"></label>
     <textarea id="idea" rows="3" maxlength="1000"></textarea>
   </div>
-  <button id="send" type="button"></button>
-  <p id="sent" class="ok" aria-live="polite"></p>
+  <button id="send" type="button" disabled></button>
+  <p id="sent" aria-live="polite"></p>
 </section>
 <section id="reveal" class="card" hidden>
   <h2 id="r-title"></h2>
-  <pre id="r-grid"></pre>
-  <table><thead><tr><th id="t-who"></th><th>A</th><th>B</th><th id="t-zone"></th></tr></thead>
-  <tbody id="r-rows"></tbody></table>
+  <svg id="r-grid" class="grid" viewBox="-1.4 -0.4 12.8 12.8" role="img"></svg>
+  <table><tbody id="r-zones"></tbody></table>
   <p id="r-figures" class="muted"></p>
   <p id="r-enen"></p>
+  <table id="r-names" hidden><thead><tr><th id="t-who"></th><th>A</th><th>B</th><th id="t-zone"></th></tr></thead>
+  <tbody id="r-rows"></tbody></table>
 </section>
 <section id="done" class="card" hidden><p id="t-done"></p></section>
 </main>
@@ -85,72 +93,148 @@ const T = @TEXTS@;
 const $ = (id) => document.getElementById(id);
 const text = (id, s) => { $(id).textContent = s; };
 text("title", T.title); text("t-join", T.join); text("t-code", T.code); text("t-name", T.name);
-text("join-button", T.join_button); text("t-wait", T.waiting); text("t-a", T.a); text("t-b", T.b);
+text("join-button", T.join_button); text("t-a", T.a); text("t-b", T.b); text("t-tap", T.tap);
 text("t-idea", T.idea); text("send", T.send); text("t-who", T.who); text("t-zone", T.zone);
-text("t-done", T.done); text("t-anon", T.anonymous);
+text("t-anon", T.anonymous); text("lost", T.lost);
 if (T.is_anonymous) { $("t-anon").hidden = false; $("name").parentNode.removeChild($("name")); text("t-name", ""); }
-let current = null, dirty = false;
-const show = (id) => { for (const s of ["join", "wait", "answer", "reveal", "done"]) $(s).hidden = s !== id; };
-const both = () => Number($("a").value) >= 7 && Number($("b").value) >= 7;
-for (const p of ["a", "b"]) $(p).addEventListener("input", () => {
-  text(p + "-out", $(p).value); $("idea-box").hidden = !both(); dirty = true; text("sent", ""); });
+// The join code from the QR code (#code=...): scanning joins without typing.
+const fromQr = new URLSearchParams(location.hash.slice(1)).get("code");
+if (fromQr) $("code").value = fromQr;
+let current = null, chosen = { a: null, b: null }, dirty = false, version = 0, phase = "", joined = false;
+const show = (id) => { for (const s of ["join", "answer", "reveal", "done"]) $(s).hidden = s !== id; };
+const NS = "http://www.w3.org/2000/svg";
+function el(name, attrs, parent) {
+  const e = document.createElementNS(NS, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  parent.appendChild(e); return e;
+}
+// The both-and grid, zones shaded as the server says (T.zones), A across, B up.
+const shade = { "en-en": "#cfe8d8", "a": "#d8def0", "b": "#ecd8ec", "compromise": "#f2e8c8", "neither": "#e2e2e2", "mixed": "#f6f6f6" };
+function grid(g) {
+  g.textContent = "";
+  for (let a = 0; a <= 10; a++) for (let b = 0; b <= 10; b++) {
+    const r = el("rect", { x: a, y: 10 - b, width: 1, height: 1, fill: shade[T.zones[a][b]], stroke: "#fff", "stroke-width": 0.05 }, g);
+    r.dataset.a = a; r.dataset.b = b;
+  }
+  for (const i of [0, 5, 10]) {
+    el("text", { x: i + 0.5, y: 11.8, "font-size": 0.7, "text-anchor": "middle" }, g).textContent = i;
+    el("text", { x: -0.6, y: 10.75 - i, "font-size": 0.7, "text-anchor": "middle" }, g).textContent = i;
+  }
+  el("text", { x: 11.2, y: 11.8, "font-size": 0.7, "font-weight": 700 }, g).textContent = "A";
+  el("text", { x: -1.3, y: 0.2, "font-size": 0.7, "font-weight": 700 }, g).textContent = "B";
+}
+grid($("pick"));
+function mark() {
+  const g = $("pick"); const old = g.querySelector("circle"); if (old) old.remove();
+  for (const p of ["a", "b"]) {
+    $(p).classList.toggle("unset", chosen[p] === null);
+    text(p + "-out", chosen[p] === null ? "-" : chosen[p]);
+    if (chosen[p] !== null) $(p).value = chosen[p];
+  }
+  const both = chosen.a !== null && chosen.b !== null;
+  if (both) el("circle", { cx: chosen.a + 0.5, cy: 10.5 - chosen.b, r: 0.42, fill: "#1d4f7a" }, g);
+  $("idea-box").hidden = !(both && T.zones[chosen.a][chosen.b] === "en-en");
+  $("send").disabled = !both;  // nothing is recorded until both values are chosen
+}
+function choose(a, b) { if (a !== null) chosen.a = a; if (b !== null) chosen.b = b; dirty = true; text("sent", ""); mark(); }
+$("pick").addEventListener("click", (e) => { const t = e.target; if (t.dataset && t.dataset.a !== undefined) choose(Number(t.dataset.a), Number(t.dataset.b)); });
+for (const p of ["a", "b"]) $(p).addEventListener("input", () => choose(p === "a" ? Number($("a").value) : null, p === "b" ? Number($("b").value) : null));
 async function post(url, body) {
   const r = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" },
                                body: JSON.stringify(body), credentials: "same-origin" });
-  return { ok: r.ok, data: await r.json().catch(() => ({})) };
+  return { ok: r.ok, status: r.status, data: await r.json().catch(() => ({})) };
 }
-$("join-button").addEventListener("click", async () => {
+async function join() {
   const body = { code: $("code").value.trim(), name: T.is_anonymous ? "" : $("name").value.trim() };
-  const r = await post("api/join", body);
-  text("join-error", r.ok ? "" : (r.data.error || T.error));
-  if (r.ok) refresh();
-});
+  try {
+    const r = await post("api/join", body);
+    text("join-error", r.ok ? "" : (r.data.error || T.error));
+    if (r.ok) { history.replaceState(null, "", location.pathname); render(r.data); }
+  } catch (e) { text("join-error", T.error); }
+}
+$("join-button").addEventListener("click", join);
 $("send").addEventListener("click", async () => {
-  const body = { a: Number($("a").value), b: Number($("b").value), idea: both() ? $("idea").value : "" };
-  const r = await post("api/answer", body);
-  text("sent", r.ok ? T.saved : (r.data.error || T.error));
-  $("sent").className = r.ok ? "ok" : "err";
-  if (r.ok) dirty = false;
+  if (chosen.a === null || chosen.b === null) return;
+  const en = T.zones[chosen.a][chosen.b] === "en-en";
+  $("send").disabled = true;
+  try {
+    const r = await post("api/answer", { dilemma: current, a: chosen.a, b: chosen.b, idea: en ? $("idea").value : "" });
+    text("sent", r.ok ? T.saved : (r.data.error || T.error));
+    $("sent").className = r.ok ? "ok" : "err";
+    if (r.ok) dirty = false;
+    if (r.status === 409 && r.data.state) { dirty = false; render(r.data.state); }
+  } catch (e) { text("sent", T.not_saved); $("sent").className = "err"; }
+  $("send").disabled = chosen.a === null || chosen.b === null;
 });
-function render(s) {
-  if (!s.joined) { show("join"); return; }
-  text("who", s.name);
-  if (s.phase === "done") { show("done"); return; }
-  if (s.phase === "waiting") { show("wait"); return; }
-  if (s.phase === "revealed") {
-    show("reveal");
-    text("r-title", s.dilemma.title); text("r-grid", s.reveal.grid);
-    const rows = $("r-rows"); rows.textContent = "";
-    for (const row of s.reveal.rows) {
-      const tr = document.createElement("tr");
-      for (const [v, cls] of [[row.label, ""], [row.a, "n"], [row.b, "n"], [row.zone, ""]]) {
-        const td = document.createElement("td"); td.textContent = v; if (cls) td.className = cls; tr.appendChild(td);
-      }
-      rows.appendChild(tr);
+function reveal(s) {
+  show("reveal");
+  const r = s.reveal, g = $("r-grid");
+  text("r-title", s.dilemma.title); grid(g);
+  const counts = new Map();
+  for (const d of r.dots) { const k = d.a + "," + d.b; counts.set(k, (counts.get(k) || 0) + 1); }
+  for (const [k, n] of counts) {
+    const [a, b] = k.split(",").map(Number);
+    el("circle", { cx: a + 0.5, cy: 10.5 - b, r: Math.min(0.48, 0.22 + 0.06 * Math.sqrt(n)), fill: "#1d4f7a" }, g);
+    if (n > 1) el("text", { x: a + 0.5, y: 10.7 - b, "font-size": 0.45, fill: "#fff", "text-anchor": "middle" }, g).textContent = n;
+  }
+  const zones = $("r-zones"); zones.textContent = "";
+  for (const [z, n] of Object.entries(r.zones)) {
+    const tr = document.createElement("tr");
+    for (const [v, c] of [[r.zone_labels[z], ""], [n, "n"]]) { const td = document.createElement("td"); td.textContent = v; td.className = c; tr.appendChild(td); }
+    zones.appendChild(tr);
+  }
+  text("r-figures", r.figures); text("r-enen", r.en_en);
+  $("r-names").hidden = !r.rows;
+  const rows = $("r-rows"); rows.textContent = "";
+  for (const row of r.rows || []) {
+    const tr = document.createElement("tr");
+    for (const [v, cls] of [[row.label, ""], [row.a, "n"], [row.b, "n"], [row.zone, ""]]) {
+      const td = document.createElement("td"); td.textContent = v; if (cls) td.className = cls; tr.appendChild(td);
     }
-    text("r-figures", s.reveal.figures); text("r-enen", s.reveal.en_en);
+    rows.appendChild(tr);
+  }
+}
+function render(s) {
+  if (s.version !== undefined) version = s.version;
+  joined = s.joined;
+  if (!s.joined) {
+    show("join");
+    if (fromQr && T.is_anonymous && !dirty) { dirty = true; join(); }
     return;
   }
+  phase = s.phase;
+  text("who", s.name);
+  if (s.phase === "done" || s.phase === "ended") { show("done"); text("t-done", s.phase === "done" ? T.done : T.ended); return; }
+  if (s.phase === "revealed") { reveal(s); return; }
   show("answer");
-  if (current !== s.dilemma.id) {
+  if (current !== s.dilemma.id || !dirty) {
+    const fresh = current !== s.dilemma.id;
     current = s.dilemma.id; dirty = false;
     text("d-title", s.dilemma.number + "/" + s.dilemma.count + "  " + s.dilemma.title);
     text("d-question", s.dilemma.question); text("d-a", s.dilemma.a); text("d-b", s.dilemma.b);
-    const mine = s.answer || { a: 5, b: 5, idea: "" };
-    $("a").value = mine.a; $("b").value = mine.b; $("idea").value = mine.idea || "";
-    text("a-out", mine.a); text("b-out", mine.b); $("idea-box").hidden = !both();
-    text("sent", s.answer ? T.saved : "");
+    chosen = s.answer ? { a: s.answer.a, b: s.answer.b } : { a: null, b: null };
+    if (fresh || s.answer) $("idea").value = s.answer ? s.answer.idea || "" : "";
+    mark();
+    text("sent", s.answer ? T.saved : ""); $("sent").className = "ok";
   }
 }
-async function refresh() {
-  try {
-    const r = await fetch("api/state", { credentials: "same-origin", cache: "no-store" });
-    if (r.ok && !dirty) render(await r.json());
-    else if (r.ok) { const s = await r.json(); if (s.phase !== "open" || (s.dilemma && s.dilemma.id !== current)) { dirty = false; render(s); } }
-  } catch (e) { /* the facilitator's laptop is away: try again */ }
+// Long polling: the server answers when something changed for this phone.
+async function loop() {
+  let failures = 0;
+  while (phase !== "done" && phase !== "ended") {
+    try {
+      const r = await fetch("api/state?after=" + (joined ? version : 0), { credentials: "same-origin", cache: "no-store" });
+      if (r.ok) { failures = 0; $("lost").hidden = true; render(await r.json()); }
+      else await new Promise((ok) => setTimeout(ok, 2000));
+      if (!joined) await new Promise((ok) => setTimeout(ok, 3000));  // not parked: ask now and then
+    } catch (e) {
+      // The facilitator's laptop is away (or restarting with --resume): try again.
+      if (++failures > 1) $("lost").hidden = false;
+      await new Promise((ok) => setTimeout(ok, 2000));
+    }
+  }
 }
-refresh();
-setInterval(refresh, 1500);
+loop();
 </script>
 </body>
 </html>
@@ -170,7 +254,6 @@ std::string participant_page(const std::string& lang, bool anonymous) {
                           {"code", tr("serve.code")},
                           {"name", tr("serve.name")},
                           {"join_button", tr("serve.join_button")},
-                          {"waiting", tr("serve.waiting")},
                           {"a", tr("serve.a")},
                           {"b", tr("serve.b")},
                           {"idea", tr("serve.idea")},
@@ -179,16 +262,18 @@ std::string participant_page(const std::string& lang, bool anonymous) {
                           {"who", tr("run.col_name")},
                           {"zone", tr("run.col_zone")},
                           {"done", tr("serve.done")},
+                          {"ended", tr("serve.ended")},
+                          {"lost", tr("serve.lost")},
+                          {"tap", tr("serve.tap")},
+                          {"not_saved", tr("serve.not_saved")},
+                          {"zones", zone_map()},
                           {"anonymous", tr("serve.anonymous")},
                           {"error", tr("serve.error")},
                           {"is_anonymous", anonymous}};
   std::string page = kPage;
   replace(page, "@LANG@", render::html_escape(lang));
-  // JSON inside <script>: "</" must not end the script element.
-  std::string blob = texts.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace);
-  for (std::size_t at = 0; (at = blob.find("</", at)) != std::string::npos; at += 3)
-    blob.replace(at, 2, "<\\/");
-  replace(page, "@TEXTS@", blob);
+  replace(page, "@TEXTS@",
+          script_json(texts.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace)));
   return page;
 }
 

@@ -1,7 +1,7 @@
 // h2h run --serve: participants answer from their own phones on the local
-// network, the terminal is the facilitator's console. A small HTTP server
-// (cpp-httplib) is one more front end of the same session state machine,
-// the same session file and the same reflection.
+// network, the terminal is the facilitator's console and /screen the big
+// screen. The HTTP server (net/http) is one more front end of the same
+// session state machine, the same session file and the same reflection.
 #pragma once
 
 #include <string>
@@ -16,6 +16,7 @@ namespace h2h::net {
 struct ServeOptions {
   std::string host = "127.0.0.1";  // loopback unless --listen names another address
   int port = 8080;                 // 0: any free port
+  bool show_names = false;         // names on the reveal (--show-names)
 };
 
 // Parses --listen ADDR:PORT (or just PORT, or ADDR).

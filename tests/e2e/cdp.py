@@ -59,16 +59,27 @@ class Chromium:
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
 
-    def open(self, url, width=390, height=844):
-        """A new tab, phone-sized, at `url`."""
-        target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)
+    def open(self, url, width=390, height=844, mobile=True, own_cookies=False):
+        """A new tab, phone-sized unless told, at `url`; with own_cookies, in a
+        browser context of its own (another phone). Returns the tab, for use()."""
+        params = {"url": "about:blank"}
+        if own_cookies:
+            params["browserContextId"] = self.send("Target.createBrowserContext", {},
+                                                   session=False)["browserContextId"]
+        target = self.send("Target.createTarget", params, session=False)
         self.session = self.send("Target.attachToTarget",
                                  {"targetId": target["targetId"], "flatten": True},
                                  session=False)["sessionId"]
         self.send("Emulation.setDeviceMetricsOverride",
-                  {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+                  {"width": width, "height": height, "deviceScaleFactor": 2 if mobile else 1,
+                   "mobile": mobile})
         self.send("Page.navigate", {"url": url})
         self.wait_for("document.readyState === 'complete'")
+        return self.session
+
+    def use(self, tab):
+        """Talks to this tab from now on."""
+        self.session = tab
 
     def eval(self, expression):
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
@@ -85,8 +96,9 @@ class Chromium:
             time.sleep(0.1)
         raise AssertionError(f"never true: {expression}")
 
-    def screenshot(self, path):
-        data = self.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    def screenshot(self, path, beyond_viewport=True):
+        data = self.send("Page.captureScreenshot", {"format": "png",
+                                                    "captureBeyondViewport": beyond_viewport})
         with open(path, "wb") as f:
             f.write(base64.b64decode(data["data"]))
 

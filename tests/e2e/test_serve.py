@@ -74,8 +74,10 @@ class Phone:
     def join(self, name, code=None):
         return self.call("api/join", {"code": code or self.server.code, "name": name})
 
-    def answer(self, a, b, idea=""):
-        return self.call("api/answer", {"a": a, "b": b, "idea": idea})
+    def answer(self, a, b, idea="", dilemma=None):
+        if dilemma is None:
+            dilemma = self.state()["dilemma"]["id"]
+        return self.call("api/answer", {"dilemma": dilemma, "a": a, "b": b, "idea": idea})
 
     def state(self):
         return self.call("api/state")[1]
@@ -103,7 +105,7 @@ class Serve(H2HTestCase):
         self.assertEqual(bram.join("Bram")[0], 200)
         self.assertEqual(chris.join("Bram")[0], 409)  # taken
         self.assertEqual(chris.join("Chris")[0], 200)
-        self.assertEqual(Phone(s).answer(5, 5)[0], 401)  # not joined
+        self.assertEqual(Phone(s).answer(5, 5, dilemma="growth")[0], 401)  # not joined
         st = anna.state()
         self.assertEqual((st["phase"], st["dilemma"]["id"], st["name"]), ("open", "growth", "Anna"))
         # Answers, a changed answer, bad and oversized requests.
@@ -113,20 +115,28 @@ class Serve(H2HTestCase):
         self.assertEqual(bram.answer(11, 2)[0], 400)
         self.assertEqual(bram.call("api/answer", raw=b"{not json")[0], 400)
         self.assertEqual(bram.call("api/answer", raw=b'{"a": 1, "b": 2, "idea": "' + b"x" * 8000 + b'"}')[0], 413)
-        s.wait_for(r"Answered 2 of 3: Anna, Bram")
+        self.assertEqual(bram.call("api/answer", {"a": 1, "b": 2})[0], 400)  # names no dilemma
+        s.wait_for(r"Answered 2 of 3\. Still to answer: Chris")
         self.assertNotIn("co-op", s.err)  # who answered, not what
         # The reveal, on the console and the phones; answers close.
         s.command("reveal")
         s.wait_for(r"Enter for the next dilemma")
         st = chris.state()
         self.assertEqual(st["phase"], "revealed")
-        self.assertEqual(sorted(r["a"] for r in st["reveal"]["rows"]), [2, 9])
-        self.assertEqual(chris.answer(5, 5)[0], 409)
+        # Dots and figures, no names: zones come from the server.
+        self.assertEqual(st["reveal"]["dots"], [{"a": 2, "b": 9, "zone": "b"}, {"a": 9, "b": 9, "zone": "en-en"}])
+        self.assertEqual((st["reveal"]["n"], st["reveal"]["mean_a"], st["reveal"]["zones"]["en-en"]), (2, 5.5, 1))
+        self.assertEqual(st["reveal"]["ideas"], ["co-op"])
+        self.assertNotIn("rows", st["reveal"])
+        self.assertNotIn("Anna", json.dumps(st["reveal"]))
+        self.assertEqual(chris.answer(5, 5, dilemma="growth")[0], 409)
         s.command("note we keep both")
         s.command("")
         s.wait_for(r"2/2  Guidance")
+        # A resent answer to the dilemma before is stale: never stored on this one.
+        self.assertEqual(anna.answer(0, 0, dilemma="growth")[0], 409)
         for phone, (a, b) in ((anna, (1, 1)), (bram, (3, 3)), (chris, (4, 6))):
-            self.assertEqual(phone.answer(a, b)[0], 200)
+            self.assertEqual(phone.answer(a, b, dilemma="guidance")[0], 200)
         s.command("reveal")
         s.command("next")
         code, stdout = s.finish()
@@ -155,10 +165,11 @@ class Serve(H2HTestCase):
         self.assertEqual(s.finish()[0], EX_OK)
         s = Server("--resume", out)
         self.addCleanup(lambda: s.proc.poll() is None and s.proc.kill())
-        again = Phone(s)
-        self.assertEqual(again.join("Anna")[0], 200)  # the same participant again
-        self.assertEqual(again.state()["answer"], {"a": 8, "b": 3, "idea": ""})
-        self.assertEqual(Phone(s).join("Anna")[0], 409)  # now held by a browser
+        anna.server = s  # the same phone, its cookie kept: joined again by itself
+        st = anna.state()
+        self.assertEqual((st["joined"], st["name"]), (True, "Anna"))
+        self.assertEqual(st["answer"], {"a": 8, "b": 3, "idea": ""})
+        self.assertEqual(Phone(s).join("Anna")[0], 409)  # nobody else takes Anna over
         s.command("quit")
         self.assertEqual(s.finish()[0], EX_OK)
         self.assertEqual(len(yaml.safe_load(out.read_text())["participants"]), 1)
@@ -175,12 +186,6 @@ class Serve(H2HTestCase):
         self.assertEqual(code, EX_OK)
         self.assertNotIn("Secret Name", out.read_text())
 
-    def test_guessing_the_code_is_slowed_down(self):
-        s = self.server("--dilemmas", "growth", "-o", self.tmp / "g.yaml")
-        codes = [Phone(s).join("X", code=f"{i:06}")[0] for i in range(40)]
-        self.assertIn(429, codes)
-        s.command("quit")
-        self.assertEqual(s.finish()[0], EX_OK)
 
     def test_loopback_by_default_and_bad_listen(self):
         r = run("run", "--serve", "--listen", "nowhere:99999", "-o", self.tmp / "x.yaml", input="")
@@ -192,56 +197,3 @@ class Serve(H2HTestCase):
 if __name__ == "__main__":
     import unittest
     unittest.main()
-
-
-class Browser(H2HTestCase):
-    """The real page in headless Chromium (Debian's), through join, answer and
-    reveal; the screenshot is kept as a test artefact."""
-
-    def test_join_answer_and_reveal_in_a_phone_browser(self):
-        import os
-        from cdp import CHROMIUM, Chromium
-        if not os.path.exists(CHROMIUM):
-            self.fail(f"{CHROMIUM} is needed (Debian package chromium)")
-        out = self.tmp / "browser.yaml"
-        s = Server("--dilemmas", "growth", "--lang", "nl", "-o", out)
-        self.addCleanup(lambda: s.proc.poll() is None and s.proc.kill())
-        other = Phone(s)
-        other.join("Bram")
-        other.answer(2, 9)
-        browser = Chromium()
-        self.addCleanup(browser.close)
-        browser.open(s.url)
-        browser.wait_for("!document.getElementById('join').hidden")
-        self.assertEqual(browser.eval("document.documentElement.lang"), "nl")
-        browser.eval(f"document.getElementById('code').value = '{s.code}';"
-                     "document.getElementById('name').value = 'Anna';"
-                     "document.getElementById('join-button').click()")
-        browser.wait_for("!document.getElementById('answer').hidden")
-        self.assertIn("Groei", browser.eval("document.getElementById('d-title').textContent"))
-        # Both 8 or more: the idea field appears.
-        browser.eval("for (const [id, v] of [['a', 9], ['b', 8]]) {"
-                     "  const e = document.getElementById(id); e.value = v;"
-                     "  e.dispatchEvent(new Event('input')); }")
-        self.assertFalse(browser.eval("document.getElementById('idea-box').hidden"))
-        browser.eval("document.getElementById('idea').value = 'samen bouwen';"
-                     "document.getElementById('send').click()")
-        browser.wait_for("document.getElementById('sent').textContent.length > 0")
-        s.wait_for(r"2 van 2 hebben geantwoord")
-        s.command("reveal")
-        browser.wait_for("!document.getElementById('reveal').hidden")
-        rows = browser.eval("[...document.querySelectorAll('#r-rows tr')].map(r => r.textContent)")
-        self.assertEqual(len(rows), 2)
-        self.assertTrue(any("Anna" in r for r in rows), rows)
-        artefacts = os.environ.get("H2H_BUILD_DIR", str(self.tmp))
-        shot = os.path.join(artefacts, "test-artifacts", "serve-reveal.png")
-        os.makedirs(os.path.dirname(shot), exist_ok=True)
-        browser.screenshot(shot)
-        with open(shot, "rb") as f:
-            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
-        s.command("next")
-        code, _ = s.finish()
-        self.assertEqual(code, EX_OK, s.err)
-        rec = yaml.safe_load(out.read_text())
-        anna = next(a for a in rec["answers"] if a["participant"] == "p2")
-        self.assertEqual((anna["a"], anna["b"], anna["idea"]), (9, 8, "samen bouwen"))

@@ -1,0 +1,158 @@
+#include "net/console_text.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "core/utf8.hpp"
+#include "i18n/i18n.hpp"
+#include "render/grid_text.hpp"
+#include "render/layout.hpp"
+#include "render/safe_text.hpp"
+#include "render/session_text.hpp"
+
+namespace h2h::net {
+
+using i18n::tr;
+
+namespace {
+// The status is printed again at most this often while answers come in.
+constexpr auto kStatusEvery = std::chrono::seconds(3);
+}  // namespace
+
+namespace {
+// Drops the last paragraph (how to answer at the terminal).
+std::string without_last_paragraph(const std::string& text) {
+  const auto end = text.find_last_not_of('\n');
+  const auto cut = end == std::string::npos ? std::string::npos : text.rfind("\n\n", end);
+  return cut == std::string::npos ? text : text.substr(0, cut + 2);
+}
+}  // namespace
+
+std::string served_opening(const Deck& deck, const session::Record& r, const render::Style& style) {
+  return without_last_paragraph(render::session_opening(deck, r, style)) +
+         render::paint(style.dim, render::wrap_indented(
+                                      tr(r.anonymous ? "serve.promise_anonymous" : "serve.promise"),
+                                      render::kWidth, "")) +
+         "\n";
+}
+
+std::string served_card(const Deck& deck, const session::Record& r, std::size_t d,
+                        const render::Style& style) {
+  const Dilemma* dl = deck.find_dilemma(r.dilemmas[d]);
+  return without_last_paragraph(render::dilemma_card(deck, *dl, d + 1, r.dilemmas.size(),
+                                                     deck.language_for(r.language), style)) +
+         render::wrap_indented(tr("serve.answer_on_phones"), render::kWidth, "") + "\n";
+}
+
+std::string Console::status(std::size_t d, Room::Clock::time_point now) const {
+  const auto& r = s_.record;
+  const std::string& id = r.dilemmas[d];
+  std::size_t answered = 0;
+  std::vector<std::string> missing;
+  for (std::size_t p = 0; p < r.participants.size(); ++p) {
+    if (r.response(id, r.participants[p].id)) {
+      ++answered;
+      continue;
+    }
+    std::string name = render::visible(r.participants[p].name);
+    if (room_.away(p, now)) name += " " + tr("serve.away");
+    missing.push_back(name);
+  }
+  std::string line =
+      tr("serve.status", fmt::arg("answered", answered), fmt::arg("joined", r.participants.size()));
+  if (missing.empty()) return line;
+  // Who is still missing, as many as fit one 80-column line, then "+N".
+  line += " " + tr("serve.missing") + " ";
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    const std::string more = fmt::format(" +{}", missing.size() - i);
+    const std::string item = (i ? ", " : "") + missing[i];
+    const bool last = i + 1 == missing.size();
+    if (utf8::length(line + item) + (last ? 0 : more.size()) > kConsoleWidth) {
+      line += fmt::format("{}+{}", i ? ", " : "", missing.size() - i);
+      break;
+    }
+    line += item;
+  }
+  return line;
+}
+
+std::string Console::reveal(std::size_t d) const {
+  const auto& r = s_.record;
+  if (r.participants.size() < kSummaryFrom) return render::reveal_text(deck_, r, d, style_);
+  // A room: the grid with counts, the zones and the figures, never a row per person.
+  const std::string& id = r.dilemmas[d];
+  const Dilemma* dl = deck_.find_dilemma(id);
+  const std::string lang = deck_.language_for(r.language);
+  std::array<std::array<std::int64_t, kGridSide>, kGridSide> cells{};
+  std::array<std::int64_t, kZoneCount> zones{};
+  Moments a, b;
+  for (const auto& p : r.participants) {
+    const auto* resp = r.response(id, p.id);
+    if (!resp || !resp->point) continue;
+    ++cells[static_cast<std::size_t>(resp->point->a)][static_cast<std::size_t>(resp->point->b)];
+    ++zones[static_cast<std::size_t>(zone_of(*resp->point))];
+    a.add(resp->point->a);
+    b.add(resp->point->b);
+  }
+  auto one = [](std::optional<double> x) {
+    return x ? fmt::format("{:.1f}", *x) : std::string("-");
+  };
+  std::optional<double> spread;
+  if (a.sd() && b.sd()) spread = (*a.sd() + *b.sd()) / 2;
+  std::string out = render::paint(
+      style_.heading,
+      tr("run.reveal_heading", fmt::arg("title", render::visible(dl ? dl->title.in(lang) : id))));
+  out += "\n\n" + render::grid_text(render::count_labels(cells), style_) + "\n";
+  std::string zone_line;
+  for (int z = 0; z < kZoneCount; ++z) {
+    const std::string item =
+        fmt::format("{} {}", tr("zone." + std::string(zone_name(static_cast<Zone>(z)))),
+                    zones[static_cast<std::size_t>(z)]);
+    if (utf8::length(zone_line) + item.size() + 3 > kConsoleWidth) {
+      out += zone_line + "\n";
+      zone_line.clear();
+    }
+    zone_line += (zone_line.empty() ? "" : " | ") + item;
+  }
+  out += zone_line + "\n";
+  out += tr("serve.figures", fmt::arg("n", a.n), fmt::arg("a", one(a.mean())),
+            fmt::arg("b", one(b.mean())), fmt::arg("spread", one(spread))) +
+         "\n";
+  return out;
+}
+
+std::string Console::changes(Room::Clock::time_point now) {
+  const auto& r = s_.record;
+  const auto d = session::open_dilemma(s_);
+  if (!d) return {};
+  std::string out;
+  if (announced_ != d) {
+    announced_ = d;
+    reveal_shown_ = false;
+    out += served_card(deck_, r, *d, style_) + "\n";
+    last_status_.clear();
+  }
+  if (s_.discussing == d && !reveal_shown_) {
+    reveal_shown_ = true;
+    out += reveal(*d) + "\n" + tr("serve.after_reveal") + "\n";
+  } else if (s_.discussing != d && reveal_shown_) {
+    reveal_shown_ = false;
+    out += tr("serve.reopened") + "\n";
+  }
+  if (s_.discussing != d) {
+    const std::string line = status(*d, now);
+    // Answers stream in: print when changed, at most every few seconds, and
+    // at once when everyone has answered.
+    const bool all = line.find(tr("serve.missing")) == std::string::npos;
+    if (line != last_status_ && (all || now - status_at_ >= kStatusEvery)) {
+      last_status_ = line;
+      status_at_ = now;
+      out += line + "\n";
+    }
+  }
+  shown_version_ = room_.version();
+  return out;
+}
+
+}  // namespace h2h::net

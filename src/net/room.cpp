@@ -1,0 +1,444 @@
+#include "net/room.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include "core/error.hpp"
+#include "core/limits.hpp"
+#include "core/utf8.hpp"
+#include "formats/atomic_file.hpp"
+#include "i18n/i18n.hpp"
+#include "net/page.hpp"
+#include "ui/clock.hpp"
+
+namespace h2h::net {
+
+using i18n::tr;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMaxIdea = 1000;
+constexpr auto kPollTime = std::chrono::seconds(25);           // a long poll waits at most this
+constexpr auto kScreenEvery = std::chrono::milliseconds(200);  // the screen's updates, at most
+constexpr auto kAway = std::chrono::seconds(60);               // not heard from: away
+constexpr std::size_t kParked = 8000;
+
+std::string random_hex(std::size_t bytes) {
+  std::random_device rd;
+  std::string out;
+  for (std::size_t i = 0; i < bytes; ++i) out += fmt::format("{:02x}", rd() & 0xff);
+  return out;
+}
+
+bool same(const std::string& x, const std::string& y) {  // constant time for equal lengths
+  if (x.size() != y.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) diff |= static_cast<unsigned char>(x[i] ^ y[i]);
+  return diff == 0;
+}
+
+std::string cookie_token(const http::Request& req) {
+  const std::string* cookies = req.header("cookie");
+  if (!cookies) return {};
+  const std::string key = "h2h_token=";
+  std::size_t at = 0;
+  while ((at = cookies->find(key, at)) != std::string::npos) {
+    if (at == 0 || (*cookies)[at - 1] == ' ' || (*cookies)[at - 1] == ';') break;
+    at += key.size();
+  }
+  if (at == std::string::npos) return {};
+  at += key.size();
+  const auto end = cookies->find(';', at);
+  return cookies->substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+http::Response json_reply(int status, const json& body) {
+  http::Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+  r.headers = {{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}};
+  return r;
+}
+
+http::Response error_reply(int status, const std::string& key, json extra = json::object()) {
+  extra["error"] = tr(key);
+  return json_reply(status, extra);
+}
+
+http::Response html_reply(const std::string& html) {
+  http::Response r;
+  r.content_type = "text/html; charset=utf-8";
+  r.body = html;
+  r.headers = {{"Content-Security-Policy",
+                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+                "frame-ancestors 'none'"},
+               {"X-Frame-Options", "DENY"},
+               {"X-Content-Type-Options", "nosniff"},
+               {"Referrer-Policy", "no-referrer"},
+               {"Cache-Control", "no-store"}};
+  return r;
+}
+
+bool loopback(const std::string& peer) {
+  return peer == "::1" || peer.rfind("127.", 0) == 0;
+}
+
+std::optional<std::uint64_t> number(const std::string& s) {
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoull(s);
+}
+
+// A POST must be JSON from this very page: no forms, no text/plain, no
+// other site (the browser sends Origin on every cross-site POST).
+std::optional<http::Response> refuse_cross_site(const http::Request& req) {
+  const std::string* type = req.header("content-type");
+  if (!type || type->rfind("application/json", 0) != 0)
+    return error_reply(415, "serve.bad_request");
+  const std::string* origin = req.header("origin");
+  const std::string* host = req.header("host");
+  if (origin && (!host || *origin != "http://" + *host))
+    return error_reply(403, "serve.cross_site");
+  const std::string* site = req.header("sec-fetch-site");
+  if (site && *site == "cross-site") return error_reply(403, "serve.cross_site");
+  return std::nullopt;
+}
+
+std::optional<json> parse_object(const std::string& body) {
+  try {
+    json j = json::parse(body);
+    if (j.is_object()) return j;
+  } catch (const json::exception&) {
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Room::Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptions options)
+    : s_(state),
+      deck_(deck),
+      io_(io),
+      options_(std::move(options)),
+      weights_(Weights::of(deck)),
+      code_(fmt::format("{:06}", std::random_device{}() % 1000000)),
+      screen_key_(random_hex(12)),
+      page_(participant_page(state.record.language, state.record.anonymous)),
+      guard_(options_.guard) {
+  seen_.assign(s_.record.participants.size(), Clock::time_point{});
+  // Phones of a resumed session keep their tokens: they rejoin by themselves.
+  std::ifstream in(options_.tokens_path);
+  std::string id, token;
+  while (in >> id >> token)
+    for (const auto& p : s_.record.participants)
+      if (p.id == id && token.size() == 32) tokens_.emplace_back(token, id);
+}
+
+ViewContext Room::view() const {
+  return {s_, deck_, weights_, options_.show_names, ended_};
+}
+
+std::optional<std::size_t> Room::who(const http::Request& req) const {
+  const std::string token = cookie_token(req);
+  if (token.size() != 32) return std::nullopt;
+  for (const auto& [t, id] : tokens_) {
+    if (!same(t, token)) continue;
+    for (std::size_t i = 0; i < s_.record.participants.size(); ++i)
+      if (s_.record.participants[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+bool Room::screen_allowed(const http::Request& req) const {
+  return loopback(req.peer) || same(req.param("key"), screen_key_);
+}
+
+bool Room::away(std::size_t p, Clock::time_point now) const {
+  if (p >= seen_.size()) return true;
+  for (const auto& k : parked_)
+    if (k.who == p) return false;
+  return now - seen_[p] > kAway;
+}
+
+int Room::remaining_seconds(Clock::time_point now) const {
+  if (s_.record.timebox_seconds <= 0) return -1;
+  const auto used = std::chrono::duration_cast<std::chrono::seconds>(now - opened_at_).count();
+  return static_cast<int>(std::max<long long>(0, s_.record.timebox_seconds - used));
+}
+
+std::optional<http::Response> Room::handle(const http::Request& req, http::ConnectionId id) {
+  const auto now = Clock::now();
+  if (!guard_.allow_request(req.peer, now)) return error_reply(429, "serve.busy");
+  const bool get = req.method == "GET", post = req.method == "POST";
+  if (req.path == "/" && get) return html_reply(page_);
+  if (req.path == "/screen" && get) {
+    if (!screen_allowed(req)) return error_reply(403, "serve.screen_only");
+    return html_reply(options_.screen_html);
+  }
+  if (req.path == "/api/state" && get) return poll(req, id, false);
+  if (req.path == "/api/screen" && get) {
+    if (!screen_allowed(req)) return error_reply(403, "serve.screen_only");
+    return poll(req, id, true);
+  }
+  if (post && (req.path == "/api/join" || req.path == "/api/answer" || req.path == "/api/screen")) {
+    if (auto refused = refuse_cross_site(req)) return refused;
+    if (req.path == "/api/join") return join(req);
+    if (req.path == "/api/answer") return answer(req, id);
+    if (!screen_allowed(req)) return error_reply(403, "serve.screen_only");
+    return screen_command(req);
+  }
+  if (req.path == "/" || req.path == "/screen" || req.path.rfind("/api/", 0) == 0)
+    return error_reply(405, "serve.bad_request");
+  return error_reply(404, "serve.not_found");
+}
+
+std::optional<http::Response> Room::poll(const http::Request& req, http::ConnectionId id,
+                                         bool screen) {
+  std::lock_guard guard(mutex_);
+  const auto now = Clock::now();
+  std::optional<std::size_t> me;
+  if (!screen) {
+    me = who(req);
+    if (me) seen_[*me] = now;
+  }
+  const std::uint64_t current = screen ? version_ : phase_version_;
+  const auto after = number(req.param("after"));
+  if (after == current && (screen || me) && parked_.size() < kParked && !ended_) {
+    parked_.push_back({id, me, current, now + kPollTime});
+    return std::nullopt;
+  }
+  json body = screen ? screen_view(view(), remaining_seconds(now)) : phone_view(view(), me);
+  body["version"] = current;
+  return json_reply(200, body);
+}
+
+std::optional<http::Response> Room::join(const http::Request& req) {
+  const auto body = parse_object(req.body);
+  if (!body || !body->contains("code") || !(*body)["code"].is_string())
+    return error_reply(400, "serve.bad_request");
+  std::lock_guard guard(mutex_);
+  const auto now = Clock::now();
+  auto state = [&](std::size_t me) {
+    seen_[me] = now;
+    json j = phone_view(view(), me);
+    j["version"] = phase_version_;
+    return j;
+  };
+  if (auto known = who(req)) return json_reply(200, state(*known));  // one per browser
+  // A locked-out address is refused even with the right code: guessing
+  // stops there, whatever it guesses next.
+  if (guard_.locked_out(req.peer, now)) return error_reply(429, "serve.locked_out");
+  if (!same((*body)["code"].get<std::string>(), code_)) {
+    if (guard_.wrong_code(req.peer, now)) return error_reply(429, "serve.locked_out");
+    return error_reply(403, "serve.wrong_code");
+  }
+  std::string name = body->contains("name") && (*body)["name"].is_string()
+                         ? (*body)["name"].get<std::string>()
+                         : "";
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  if (!s_.record.anonymous &&
+      (name.empty() || utf8::first_invalid(name) || utf8::first_control(name) ||
+       utf8::length(name) > limits::kNameChars))
+    return error_reply(400, "serve.bad_name");
+  // A name already in the session belongs to the phone holding its token
+  // (kept across --resume); nobody else can take it over.
+  if (!s_.record.anonymous)
+    for (const auto& p : s_.record.participants)
+      if (p.name == name) return error_reply(409, "serve.name_taken");
+  if (!guard_.may_register(req.peer)) return error_reply(429, "serve.too_many_joins");
+  if (s_.record.participants.size() >= limits::kServedParticipants)
+    return error_reply(403, "serve.full");
+  const std::size_t index = session::join(s_, name, ui::now_utc());
+  guard_.registered(req.peer);
+  seen_.resize(s_.record.participants.size());
+  const std::string token = random_hex(16);
+  tokens_.emplace_back(token, s_.record.participants[index].id);
+  dirty_ = tokens_dirty_ = true;
+  ++version_;
+  auto r = json_reply(200, state(index));
+  r.headers.emplace_back(
+      "Set-Cookie", "h2h_token=" + token + "; Path=/; Max-Age=2592000; HttpOnly; SameSite=Strict");
+  return r;
+}
+
+std::optional<http::Response> Room::answer(const http::Request& req, http::ConnectionId id) {
+  const auto body = parse_object(req.body);
+  std::lock_guard guard(mutex_);
+  const auto me = who(req);
+  if (!me) return error_reply(401, "serve.not_joined");
+  seen_[*me] = Clock::now();
+  if (!body) return error_reply(400, "serve.bad_request");
+  const json& b = *body;
+  if (!b.contains("dilemma") || !b["dilemma"].is_string())
+    return error_reply(400, "serve.no_dilemma");
+  if (!b.contains("a") || !b.contains("b") || !b["a"].is_number_integer() ||
+      !b["b"].is_number_integer())
+    return error_reply(400, "serve.bad_request");
+  const auto a = b["a"].get<long long>(), bb = b["b"].get<long long>();
+  if (a < kAnswerMin || a > kAnswerMax || bb < kAnswerMin || bb > kAnswerMax)
+    return error_reply(400, "session.refused.answer_range");
+  std::string idea =
+      b.contains("idea") && b["idea"].is_string() ? b["idea"].get<std::string>() : "";
+  if (utf8::first_invalid(idea) || utf8::length(idea) > kMaxIdea)
+    return error_reply(400, "serve.bad_request");
+  // An answer names its dilemma: a late or resent one never lands on the next.
+  const auto d = session::open_dilemma(s_);
+  if (!d || s_.record.dilemmas[*d] != b["dilemma"].get<std::string>() || s_.discussing == d ||
+      ended_)
+    return error_reply(409, "serve.stale", {{"state", phone_view(view(), me)}});
+  const auto fx =
+      session::answer_as(s_, *me, {static_cast<int>(a), static_cast<int>(bb)}, idea, ui::now_utc());
+  if (!fx.refused.empty()) return error_reply(409, fx.refused);
+  dirty_ = true;
+  ++version_;
+  unsaved_acks_.emplace_back(id, *me);
+  return std::nullopt;  // answered once saved (tick)
+}
+
+std::optional<http::Response> Room::screen_command(const http::Request& req) {
+  const auto body = parse_object(req.body);
+  if (!body || !body->contains("command") || !(*body)["command"].is_string())
+    return error_reply(400, "serve.bad_request");
+  const std::string c = (*body)["command"].get<std::string>();
+  std::lock_guard guard(mutex_);
+  std::string refused;
+  if (c == "reveal")
+    refused = command(Command::reveal);
+  else if (c == "next")
+    refused = command(Command::next);
+  else if (c == "back")
+    refused = command(Command::back);
+  else
+    return error_reply(400, "serve.bad_request");
+  if (!refused.empty()) return error_reply(409, refused);
+  json j = screen_view(view(), remaining_seconds(Clock::now()));
+  j["version"] = version_;
+  return json_reply(200, j);
+}
+
+void Room::phase_changed() {
+  ++phase_version_;
+  ++version_;
+}
+
+std::string Room::command(Command c, const std::string& text) {
+  const auto d = session::open_dilemma(s_);
+  switch (c) {
+    case Command::reveal:
+      if (!d) return "session.refused.done";
+      if (s_.discussing == d) return "serve.revealed_already";
+      s_.discussing = d;  // answers close; the reveal is on the pages too
+      phase_changed();
+      return {};
+    case Command::next: {
+      const auto fx =
+          session::step(s_, session::Event::of(session::Event::Kind::next, ui::now_utc()));
+      if (!fx.refused.empty()) return "serve.reveal_first";
+      dirty_ = true;
+      phase_changed();
+      return {};
+    }
+    case Command::back:
+      if (!d || s_.discussing != d) return "serve.nothing_to_reopen";
+      s_.discussing.reset();  // answers open again
+      phase_changed();
+      return {};
+    case Command::note: {
+      const auto fx = session::step(s_, session::Event::note(text, ui::now_utc()));
+      if (!fx.refused.empty()) return fx.refused;
+      dirty_ = true;
+      ++version_;
+      return {};
+    }
+  }
+  return {};
+}
+
+void Room::end() {
+  ended_ = true;
+  phase_changed();
+}
+
+void Room::save_now() {
+  dirty_ = false;
+  try {
+    io_.save(s_.record);
+    if (save_failed_)
+      std::fputs((tr("run.save_recovered", fmt::arg("path", io_.path)) + "\n").c_str(), stderr);
+    save_failed_ = false;
+  } catch (const Error& e) {
+    if (!save_failed_) {
+      std::string text;
+      for (const auto& p : e.problems()) text += format_problem(p) + "\n";
+      std::fputs((text + tr("serve.save_failed") + "\n").c_str(), stderr);
+    }
+    save_failed_ = true;
+  }
+  if (tokens_dirty_ && !save_failed_) save_tokens();
+}
+
+void Room::save_tokens() {
+  if (options_.tokens_path.empty()) return;
+  std::string text;
+  for (const auto& [token, id] : tokens_) text += id + " " + token + "\n";
+  try {
+    formats::write_atomically(options_.tokens_path, text, 0600);
+    tokens_dirty_ = false;
+  } catch (const Error&) {
+    // Only rejoining after --resume needs it; answers are safe without it.
+  }
+}
+
+void Room::tick(http::Server& server) {
+  std::lock_guard guard(mutex_);
+  const auto now = Clock::now();
+  const auto open = session::open_dilemma(s_);
+  if (open != opened_dilemma_) {
+    opened_dilemma_ = open;
+    opened_at_ = now;
+  }
+  if (dirty_) {
+    save_now();  // one write for every answer that arrived meanwhile
+    for (const auto& [id, me] : unsaved_acks_) {
+      if (!save_failed_) {
+        json j = phone_view(view(), me);
+        j["version"] = phase_version_;
+        j["saved"] = true;
+        server.respond(id, json_reply(200, j));
+      } else {
+        server.respond(id, error_reply(507, "serve.not_saved", {{"saved", false}}));
+      }
+    }
+    unsaved_acks_.clear();
+  }
+  const bool screen_due = now - screen_sent_ >= kScreenEvery;
+  bool screen_flushed = false;
+  std::optional<json> screen;
+  std::erase_if(parked_, [&](const Parked& p) {
+    if (!server.open(p.id)) return true;
+    if (p.who) {
+      if (phase_version_ == p.after && now < p.deadline && !ended_) return false;
+      seen_[*p.who] = now;
+      json j = phone_view(view(), p.who);
+      j["version"] = phase_version_;
+      server.respond(p.id, json_reply(200, j));
+      return true;
+    }
+    if ((version_ == p.after || !screen_due) && now < p.deadline && !ended_) return false;
+    if (!screen) {
+      screen = screen_view(view(), remaining_seconds(now));
+      (*screen)["version"] = version_;
+    }
+    server.respond(p.id, json_reply(200, *screen));
+    screen_flushed = true;
+    return true;
+  });
+  if (screen_flushed) screen_sent_ = now;
+}
+
+}  // namespace h2h::net

@@ -1,0 +1,104 @@
+// The room of a served session: turns phone and screen requests into
+// changes of the session state, under one lock shared with the console.
+// Answers are acknowledged only once the session file holds them: they are
+// saved together (one write for all that arrived meanwhile) on the server's
+// thread, then every waiting phone is told saved or not saved.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/deck.hpp"
+#include "core/session.hpp"
+#include "core/tally.hpp"
+#include "net/guard.hpp"
+#include "net/http.hpp"
+#include "net/views.hpp"
+#include "ui/session_terminal.hpp"
+
+namespace h2h::net {
+
+struct RoomOptions {
+  bool show_names = false;  // names on the reveal (phones and screen)
+  std::string tokens_path;  // where the phones' tokens are kept for --resume
+  std::string screen_html;  // the screen page, made once (it holds the QR code)
+  GuardLimits guard;
+};
+
+// Facilitator commands, from the console or the screen page's keys.
+enum class Command { reveal, next, back, note };
+
+class Room {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptions options);
+
+  const std::string& code() const { return code_; }
+  const std::string& screen_key() const { return screen_key_; }
+  void set_screen_html(std::string html) { options_.screen_html = std::move(html); }
+  std::mutex& lock() { return mutex_; }
+
+  // On the server's thread.
+  std::optional<http::Response> handle(const http::Request& req, http::ConnectionId id);
+  void tick(http::Server& server);
+
+  // Under lock(): a facilitator's command; returns a catalog key when refused.
+  std::string command(Command c, const std::string& text = {});
+  // Under lock(): the session stops; phones are told so.
+  void end();
+  // Under lock(): every change so far, and whether the last save worked.
+  std::uint64_t version() const { return version_; }
+  bool saved() const { return !save_failed_; }
+  bool dirty() const { return dirty_; }
+  std::size_t parked() const { return parked_.size() + unsaved_acks_.size(); }
+  // Under lock(): saves now (at the end, once the server has stopped).
+  void save_now();
+  // Under lock(): participants not heard from for a while.
+  bool away(std::size_t participant, Clock::time_point now) const;
+  // When the open dilemma was opened (for the timebox).
+  int remaining_seconds(Clock::time_point now) const;
+
+ private:
+  struct Parked {
+    http::ConnectionId id;
+    std::optional<std::size_t> who;  // a phone; none: the screen
+    std::uint64_t after;
+    Clock::time_point deadline;
+  };
+  ViewContext view() const;
+  std::optional<std::size_t> who(const http::Request& req) const;
+  bool screen_allowed(const http::Request& req) const;
+  std::optional<http::Response> join(const http::Request& req);
+  std::optional<http::Response> answer(const http::Request& req, http::ConnectionId id);
+  std::optional<http::Response> poll(const http::Request& req, http::ConnectionId id, bool screen);
+  std::optional<http::Response> screen_command(const http::Request& req);
+  void phase_changed();
+  void save_tokens();
+
+  session::State& s_;
+  const Deck& deck_;
+  ui::SessionIO& io_;
+  RoomOptions options_;
+  Weights weights_;
+  std::string code_, screen_key_, page_;
+  mutable std::mutex mutex_;
+  Guard guard_;
+  std::vector<std::pair<std::string, std::string>> tokens_;  // token -> participant id
+  std::vector<Clock::time_point> seen_;                      // per participant
+  std::vector<Parked> parked_;
+  std::vector<std::pair<http::ConnectionId, std::size_t>> unsaved_acks_;  // wait for a save
+  std::uint64_t version_ = 1;                                             // any change (the screen)
+  std::uint64_t phase_version_ = 1;  // what phones show changed
+  Clock::time_point screen_sent_{};
+  std::optional<std::size_t> opened_dilemma_;
+  Clock::time_point opened_at_ = Clock::now();
+  bool dirty_ = false, tokens_dirty_ = false, save_failed_ = false, ended_ = false;
+};
+
+}  // namespace h2h::net

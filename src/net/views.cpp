@@ -1,0 +1,162 @@
+#include "net/views.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "i18n/i18n.hpp"
+#include "render/session_text.hpp"
+
+namespace h2h::net {
+
+using i18n::tr;
+using nlohmann::json;
+
+namespace {
+
+json one_decimal(std::optional<double> x) {
+  if (!x) return nullptr;
+  return std::round(*x * 10) / 10;
+}
+
+std::string text(const Text& t, const std::string& lang) {
+  return t.in(lang);
+}
+
+json dilemma_json(const ViewContext& v, std::size_t d, bool upsides) {
+  const auto& r = v.state.record;
+  const Dilemma* dl = v.deck.find_dilemma(r.dilemmas[d]);
+  const std::string lang = v.deck.language_for(r.language);
+  json out = {{"id", dl->id},
+              {"number", d + 1},
+              {"count", r.dilemmas.size()},
+              {"title", text(dl->title, lang)},
+              {"question", text(dl->question, lang)},
+              {"a", text(dl->a.label, lang)},
+              {"b", text(dl->b.label, lang)}};
+  if (upsides) {
+    json ua = json::array(), ub = json::array();
+    for (const auto& u : dl->a.upsides) ua.push_back(text(u, lang));
+    for (const auto& u : dl->b.upsides) ub.push_back(text(u, lang));
+    out["a_upsides"] = ua;
+    out["b_upsides"] = ub;
+  }
+  return out;
+}
+
+json zone_labels() {
+  json out = json::object();
+  for (int z = 0; z < kZoneCount; ++z) {
+    const std::string name(zone_name(static_cast<Zone>(z)));
+    out[name] = tr("zone." + name);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string phase(const ViewContext& v) {
+  const auto d = session::open_dilemma(v.state);
+  if (!d) return "done";
+  if (v.ended) return "ended";
+  return v.state.discussing == d ? "revealed" : "open";
+}
+
+json zone_map() {
+  json rows = json::array();
+  for (int a = kAnswerMin; a <= kAnswerMax; ++a) {
+    json row = json::array();
+    for (int b = kAnswerMin; b <= kAnswerMax; ++b) row.push_back(zone_name(zone_of({a, b})));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+json reveal_view(const ViewContext& v, std::size_t d) {
+  const auto& r = v.state.record;
+  const std::string& id = r.dilemmas[d];
+  const Dilemma* dl = v.deck.find_dilemma(id);
+  const std::string lang = v.deck.language_for(r.language);
+  Tally tally(std::make_shared<const Weights>(v.weights));
+  const auto index = v.weights.dilemma_index(id);
+  json dots = json::array(), rows = json::array(), ideas = json::array();
+  const auto labels = session::initials(r.participants);
+  for (std::size_t p = 0; p < r.participants.size(); ++p) {
+    const auto* resp = r.response(id, r.participants[p].id);
+    if (!resp || !resp->point) continue;
+    if (index) tally.add(*index, *resp->point);
+    const std::string zone(zone_name(zone_of(*resp->point)));
+    dots.push_back({{"a", resp->point->a}, {"b", resp->point->b}, {"zone", zone}});
+    if (!resp->idea.empty()) ideas.push_back(resp->idea);
+    if (v.show_names)
+      rows.push_back({{"label", labels[p] + " " + r.participants[p].name},
+                      {"a", resp->point->a},
+                      {"b", resp->point->b},
+                      {"zone", tr("zone." + zone)}});
+  }
+  // In no order that tells who is who: by position, ideas alphabetically.
+  std::sort(dots.begin(), dots.end(), [](const json& x, const json& y) {
+    return std::pair(x["a"].get<int>(), x["b"].get<int>()) <
+           std::pair(y["a"].get<int>(), y["b"].get<int>());
+  });
+  std::sort(ideas.begin(), ideas.end());
+  const auto figures = tally.figures();
+  DilemmaFigures f;
+  if (index) f = figures.dilemmas[*index];
+  json zones = json::object();
+  for (int z = 0; z < kZoneCount; ++z)
+    zones[std::string(zone_name(static_cast<Zone>(z)))] = f.zones[static_cast<std::size_t>(z)];
+  auto shown = [](std::optional<double> x) {
+    return x ? fmt::format("{:.1f}", *x) : std::string("-");
+  };
+  json out = {{"n", f.n},
+              {"dots", dots},
+              {"zones", zones},
+              {"zone_labels", zone_labels()},
+              {"mean_a", one_decimal(f.mean_a)},
+              {"mean_b", one_decimal(f.mean_b)},
+              {"spread", one_decimal(f.spread)},
+              {"enen", one_decimal(f.enen)},
+              {"figures", tr("serve.figures", fmt::arg("n", f.n), fmt::arg("a", shown(f.mean_a)),
+                             fmt::arg("b", shown(f.mean_b)), fmt::arg("spread", shown(f.spread)))},
+              {"en_en", dl ? text(dl->en_en, lang) : std::string()},
+              {"ideas", ideas}};
+  if (v.show_names) out["rows"] = rows;
+  return out;
+}
+
+json phone_view(const ViewContext& v, std::optional<std::size_t> me) {
+  json out = {{"joined", me.has_value()}};
+  if (!me) return out;
+  const auto& r = v.state.record;
+  out["name"] = r.participants[*me].name;
+  out["phase"] = phase(v);
+  const auto d = session::open_dilemma(v.state);
+  if (!d || v.ended) return out;
+  out["dilemma"] = dilemma_json(v, *d, false);
+  const auto* mine = r.response(r.dilemmas[*d], r.participants[*me].id);
+  out["answer"] = mine && mine->point
+                      ? json{{"a", mine->point->a}, {"b", mine->point->b}, {"idea", mine->idea}}
+                      : json(nullptr);
+  if (out["phase"] == "revealed") out["reveal"] = reveal_view(v, *d);
+  return out;
+}
+
+json screen_view(const ViewContext& v, int remaining_seconds) {
+  const auto& r = v.state.record;
+  json out = {{"phase", phase(v)}, {"joined", r.participants.size()}};
+  const auto d = session::open_dilemma(v.state);
+  if (!d) {
+    out["summary"] = render::session_summary(v.deck, r, render::Style::plain());
+    return out;
+  }
+  out["dilemma"] = dilemma_json(v, *d, true);
+  std::size_t answered = 0;
+  for (const auto& p : r.participants) answered += r.response(r.dilemmas[*d], p.id) ? 1 : 0;
+  out["answered"] = answered;
+  out["remaining"] = remaining_seconds >= 0 ? json(remaining_seconds) : json(nullptr);
+  if (out["phase"] == "revealed") out["reveal"] = reveal_view(v, *d);
+  return out;
+}
+
+}  // namespace h2h::net
