@@ -33,6 +33,10 @@ std::string trim(const std::string& s) {
   return s.substr(first, s.find_last_not_of(" \t") - first + 1);
 }
 
+// What is read and thrown away after a refusal, before the connection is
+// closed: enough for the client to read the response first, no more.
+constexpr std::size_t kDrainBytes = 256 * 1024;
+
 void non_blocking(int fd) {
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
@@ -135,6 +139,7 @@ struct Server::Connection {
   Clock::time_point deadline;
   bool started = false;   // bytes of a new request have arrived
   bool draining = false;  // answered and shut down for writing: reading what is left
+  std::size_t drained = 0;
 };
 
 Server::Server(Limits limits, Handler handler, Tick tick)
@@ -453,8 +458,12 @@ void Server::run() {
         // the connection before it has read the response; then close.
         char sink[16384];
         ssize_t n = 1;
-        while (n > 0) n = ::recv(c.fd, sink, sizeof sink, MSG_DONTWAIT);
-        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) || now > c.deadline)
+        while (n > 0 && c.drained < kDrainBytes) {
+          n = ::recv(c.fd, sink, sizeof sink, MSG_DONTWAIT);
+          if (n > 0) c.drained += static_cast<std::size_t>(n);
+        }
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) || now > c.deadline ||
+            c.drained >= kDrainBytes)
           close(ids[i]);
         continue;
       }

@@ -16,16 +16,17 @@ from h2h_e2e import EX_OK, H2H, H2HTestCase, clean_env, run
 
 
 class Server:
-    def __init__(self, *args):
-        self.proc = subprocess.Popen([H2H, "run", "--serve", "--listen", "127.0.0.1:0", *args],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True, env=clean_env())
+    def __init__(self, *args, listen="127.0.0.1:0", **popen):
+        popen.setdefault("stdin", subprocess.PIPE)
+        self.proc = subprocess.Popen([H2H, "run", "--serve", "--listen", listen, *args],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     env=clean_env(), **popen)
         self.err = ""
         self._lines = []
         threading.Thread(target=self._pump, daemon=True).start()
         end = time.time() + 10
         while time.time() < end:
-            m = re.search(r"(http://127\.0\.0\.1:\d+/)\D+(\d{6})\b", self.err)
+            m = re.search(r"(http://[\d.]+:\d+/)\D+(\d{6})\b", self.err)
             if m:
                 self.url, self.code = m.group(1), m.group(2)
                 return
