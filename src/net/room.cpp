@@ -129,7 +129,8 @@ Room::Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptio
       code_(fmt::format("{:06}", std::random_device{}() % 1000000)),
       screen_key_(random_hex(12)),
       page_(participant_page(state.record.language, state.record.anonymous)),
-      guard_(options_.guard) {
+      guard_(options_.guard),
+      saver_([this] { save_loop(); }) {
   seen_.assign(s_.record.participants.size(), Clock::time_point{});
   // Phones of a resumed session keep their tokens: they rejoin by themselves.
   std::ifstream in(options_.tokens_path);
@@ -137,6 +138,28 @@ Room::Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptio
   while (in >> id >> token)
     for (const auto& p : s_.record.participants)
       if (p.id == id && token.size() == 32) tokens_.emplace_back(token, id);
+}
+
+const std::string& Room::reveal_text() {
+  if (reveal_version_ != version_) {
+    const auto d = session::open_dilemma(s_);
+    reveal_text_ =
+        d ? reveal_view(view(), *d).dump(-1, ' ', false, json::error_handler_t::replace) : "null";
+    reveal_version_ = version_;
+  }
+  return reveal_text_;
+}
+
+http::Response Room::phone_reply(std::optional<std::size_t> me, int status, const json& extra) {
+  json j = phone_view(view(), me, false);
+  for (const auto& [k, v] : extra.items()) j[k] = v;
+  j["version"] = phase_version_;
+  auto r = json_reply(status, j);
+  if (j.contains("phase") && j["phase"] == "revealed") {
+    r.body.pop_back();  // the closing brace
+    r.body += ",\"reveal\":" + reveal_text() + "}";
+  }
+  return r;
 }
 
 ViewContext Room::view() const {
@@ -212,7 +235,8 @@ std::optional<http::Response> Room::poll(const http::Request& req, http::Connect
     parked_.push_back({id, me, current, now + kPollTime});
     return std::nullopt;
   }
-  json body = screen ? screen_view(view(), remaining_seconds(now)) : phone_view(view(), me);
+  if (!screen) return phone_reply(me);
+  json body = screen_view(view(), remaining_seconds(now));
   body["version"] = current;
   return json_reply(200, body);
 }
@@ -223,13 +247,10 @@ std::optional<http::Response> Room::join(const http::Request& req) {
     return error_reply(400, "serve.bad_request");
   std::lock_guard guard(mutex_);
   const auto now = Clock::now();
-  auto state = [&](std::size_t me) {
-    seen_[me] = now;
-    json j = phone_view(view(), me);
-    j["version"] = phase_version_;
-    return j;
-  };
-  if (auto known = who(req)) return json_reply(200, state(*known));  // one per browser
+  if (auto known = who(req)) {  // one participant per browser
+    seen_[*known] = now;
+    return phone_reply(*known);
+  }
   // A locked-out address is refused even with the right code: guessing
   // stops there, whatever it guesses next.
   if (guard_.locked_out(req.peer, now)) return error_reply(429, "serve.locked_out");
@@ -260,7 +281,8 @@ std::optional<http::Response> Room::join(const http::Request& req) {
   tokens_.emplace_back(token, s_.record.participants[index].id);
   dirty_ = tokens_dirty_ = true;
   ++version_;
-  auto r = json_reply(200, state(index));
+  seen_[index] = now;
+  auto r = phone_reply(index);
   r.headers.emplace_back(
       "Set-Cookie", "h2h_token=" + token + "; Path=/; Max-Age=2592000; HttpOnly; SameSite=Strict");
   return r;
@@ -289,8 +311,11 @@ std::optional<http::Response> Room::answer(const http::Request& req, http::Conne
   // An answer names its dilemma: a late or resent one never lands on the next.
   const auto d = session::open_dilemma(s_);
   if (!d || s_.record.dilemmas[*d] != b["dilemma"].get<std::string>() || s_.discussing == d ||
-      ended_)
-    return error_reply(409, "serve.stale", {{"state", phone_view(view(), me)}});
+      ended_) {
+    json state = phone_view(view(), me);
+    state["version"] = phase_version_;
+    return error_reply(409, "serve.stale", {{"state", state}});
+  }
   const auto fx =
       session::answer_as(s_, *me, {static_cast<int>(a), static_cast<int>(bb)}, idea, ui::now_utc());
   if (!fx.refused.empty()) return error_reply(409, fx.refused);
@@ -364,22 +389,68 @@ void Room::end() {
   phase_changed();
 }
 
+// The result of a write, on the console (once per run of failures).
+void Room::saved_as(bool ok, const std::string& problems) {
+  if (ok && save_failed_)
+    std::fputs((tr("run.save_recovered", fmt::arg("path", io_.path)) + "\n").c_str(), stderr);
+  if (!ok && !save_failed_) std::fputs((problems + tr("serve.save_failed") + "\n").c_str(), stderr);
+  save_failed_ = !ok;
+  if (tokens_dirty_ && ok) save_tokens();
+}
+
+namespace {
+std::string problems_of(const Error& e) {
+  std::string text;
+  for (const auto& p : e.problems()) text += format_problem(p) + "\n";
+  return text;
+}
+}  // namespace
+
 void Room::save_now() {
   dirty_ = false;
   try {
     io_.save(s_.record);
-    if (save_failed_)
-      std::fputs((tr("run.save_recovered", fmt::arg("path", io_.path)) + "\n").c_str(), stderr);
-    save_failed_ = false;
+    saved_as(true, {});
   } catch (const Error& e) {
-    if (!save_failed_) {
-      std::string text;
-      for (const auto& p : e.problems()) text += format_problem(p) + "\n";
-      std::fputs((text + tr("serve.save_failed") + "\n").c_str(), stderr);
-    }
-    save_failed_ = true;
+    saved_as(false, problems_of(e));
   }
-  if (tokens_dirty_ && !save_failed_) save_tokens();
+}
+
+// The saver's thread: writes the newest snapshot, outside the lock, so that
+// the server goes on serving while the disk syncs.
+void Room::save_loop() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    wanted_.wait(lock, [&] { return snapshot_.has_value() || stop_saving_; });
+    if (!snapshot_) return;
+    const session::Record record = std::move(*snapshot_);
+    snapshot_.reset();
+    lock.unlock();
+    bool ok = true;
+    std::string problems;
+    try {
+      io_.save(record);
+    } catch (const Error& e) {
+      ok = false;
+      problems = problems_of(e);
+    }
+    lock.lock();
+    written_ = {ok, problems};
+    if (server_) server_->wake();
+  }
+}
+
+void Room::stop_saving() {
+  {
+    std::lock_guard guard(mutex_);
+    stop_saving_ = true;
+  }
+  wanted_.notify_all();
+  if (saver_.joinable()) saver_.join();
+}
+
+Room::~Room() {
+  stop_saving();
 }
 
 void Room::save_tokens() {
@@ -402,19 +473,27 @@ void Room::tick(http::Server& server) {
     opened_dilemma_ = open;
     opened_at_ = now;
   }
-  if (dirty_) {
-    save_now();  // one write for every answer that arrived meanwhile
-    for (const auto& [id, me] : unsaved_acks_) {
-      if (!save_failed_) {
-        json j = phone_view(view(), me);
-        j["version"] = phase_version_;
-        j["saved"] = true;
-        server.respond(id, json_reply(200, j));
-      } else {
+  server_ = &server;
+  if (written_) {  // a write finished: tell the phones whose answers it holds
+    saved_as(written_->first, written_->second);
+    written_.reset();
+    writing_ = false;
+    for (const auto& [id, me] : writing_acks_) {
+      if (!save_failed_)
+        server.respond(id, phone_reply(me, 200, {{"saved", true}}));
+      else
         server.respond(id, error_reply(507, "serve.not_saved", {{"saved", false}}));
-      }
     }
+    writing_acks_.clear();
+  }
+  if (dirty_ && !writing_ && !stop_saving_) {
+    // One write for every answer that arrived meanwhile.
+    dirty_ = false;
+    writing_ = true;
+    writing_acks_ = std::move(unsaved_acks_);
     unsaved_acks_.clear();
+    snapshot_ = s_.record;
+    wanted_.notify_one();
   }
   const bool screen_due = now - screen_sent_ >= kScreenEvery;
   bool screen_flushed = false;
@@ -424,9 +503,7 @@ void Room::tick(http::Server& server) {
     if (p.who) {
       if (phase_version_ == p.after && now < p.deadline && !ended_) return false;
       seen_[*p.who] = now;
-      json j = phone_view(view(), p.who);
-      j["version"] = phase_version_;
-      server.respond(p.id, json_reply(200, j));
+      server.respond(p.id, phone_reply(p.who));
       return true;
     }
     if ((version_ == p.after || !screen_due) && now < p.deadline && !ended_) return false;

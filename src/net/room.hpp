@@ -6,11 +6,13 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/deck.hpp"
@@ -38,6 +40,9 @@ class Room {
   using Clock = std::chrono::steady_clock;
 
   Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptions options);
+  ~Room();
+  Room(const Room&) = delete;
+  Room& operator=(const Room&) = delete;
 
   const std::string& code() const { return code_; }
   const std::string& screen_key() const { return screen_key_; }
@@ -55,9 +60,14 @@ class Room {
   // Under lock(): every change so far, and whether the last save worked.
   std::uint64_t version() const { return version_; }
   bool saved() const { return !save_failed_; }
-  bool dirty() const { return dirty_; }
-  std::size_t parked() const { return parked_.size() + unsaved_acks_.size(); }
-  // Under lock(): saves now (at the end, once the server has stopped).
+  // Under lock(): nothing waits for a write or a change.
+  bool idle() const {
+    return parked_.empty() && unsaved_acks_.empty() && writing_acks_.empty() && !dirty_ &&
+           !writing_;
+  }
+  // Not under lock(): finishes the write under way and stops the saver.
+  void stop_saving();
+  // Under lock(): saves now (at the end, once the server and saver stopped).
   void save_now();
   // Under lock(): participants not heard from for a while.
   bool away(std::size_t participant, Clock::time_point now) const;
@@ -72,6 +82,11 @@ class Room {
     Clock::time_point deadline;
   };
   ViewContext view() const;
+  // A phone's state as sent: the reveal, the same for every phone, is made
+  // and serialised once per change, not once per phone.
+  http::Response phone_reply(std::optional<std::size_t> me, int status = 200,
+                             const nlohmann::json& extra = nlohmann::json::object());
+  const std::string& reveal_text();
   std::optional<std::size_t> who(const http::Request& req) const;
   bool screen_allowed(const http::Request& req) const;
   std::optional<http::Response> join(const http::Request& req);
@@ -80,6 +95,8 @@ class Room {
   std::optional<http::Response> screen_command(const http::Request& req);
   void phase_changed();
   void save_tokens();
+  void save_loop();
+  void saved_as(bool ok, const std::string& problems);
 
   session::State& s_;
   const Deck& deck_;
@@ -96,9 +113,19 @@ class Room {
   std::uint64_t version_ = 1;                                             // any change (the screen)
   std::uint64_t phase_version_ = 1;  // what phones show changed
   Clock::time_point screen_sent_{};
+  std::string reveal_text_;
+  std::uint64_t reveal_version_ = 0;
   std::optional<std::size_t> opened_dilemma_;
   Clock::time_point opened_at_ = Clock::now();
   bool dirty_ = false, tokens_dirty_ = false, save_failed_ = false, ended_ = false;
+  // The saver: a thread that writes snapshots of the record.
+  std::condition_variable wanted_;
+  std::optional<session::Record> snapshot_;
+  std::optional<std::pair<bool, std::string>> written_;  // a write finished: ok, problems
+  std::vector<std::pair<http::ConnectionId, std::size_t>> writing_acks_;  // in that write
+  bool writing_ = false, stop_saving_ = false;
+  http::Server* server_ = nullptr;
+  std::thread saver_;  // last: started once everything above is ready
 };
 
 }  // namespace h2h::net

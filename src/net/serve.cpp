@@ -18,6 +18,7 @@
 #include "net/qr.hpp"
 #include "net/room.hpp"
 #include "net/screen_page.hpp"
+#include "render/layout.hpp"
 #include "render/session_text.hpp"
 #include "ui/clock.hpp"
 
@@ -99,16 +100,19 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
   };
   say(served_opening(deck, state.record, io.style) + "\n");
   if (io.interactive) say(qr_half_blocks(qr));
+  // Every line within 80 columns (addresses are never broken).
+  auto wrapped = [](const std::string& text) {
+    return render::wrap_indented(text, render::kWidth, "") + "\n";
+  };
   for (const auto& h : hosts)
-    say(tr("serve.listening", fmt::arg("url", fmt::format("http://{}:{}/", h, port)),
-           fmt::arg("code", room.code())) +
-        "\n");
-  say(tr("serve.screen_at", fmt::arg("local", fmt::format("http://127.0.0.1:{}/screen", port)),
-         fmt::arg("remote", fmt::format("{}screen?key={}", url, room.screen_key()))) +
-      "\n");
+    say(wrapped(tr("serve.listening", fmt::arg("url", fmt::format("http://{}:{}/", h, port)),
+                   fmt::arg("code", room.code()))));
+  say(wrapped(tr("serve.screen_at",
+                 fmt::arg("local", fmt::format("http://127.0.0.1:{}/screen", port)),
+                 fmt::arg("remote", fmt::format("{}screen?key={}", url, room.screen_key())))));
   if (options.host == "127.0.0.1" || options.host == "localhost")
-    say(tr("serve.loopback_hint") + "\n");
-  say(tr("serve.console_help") + "\n");
+    say(wrapped(tr("serve.loopback_hint")));
+  say(wrapped(tr("serve.console_help")));
 
   ui::SessionEnd end{ui::Outcome::done, 0, true};
   Console console(state, deck, room, io.style);
@@ -138,7 +142,7 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
     }
     if (status == ui::LineReader::Status::end) {
       reading = false;
-      say(tr("serve.no_console") + "\n");
+      say(wrapped(tr("serve.no_console")));
       continue;
     }
     std::string word = line.substr(0, line.find(' '));
@@ -149,7 +153,7 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
     {
       std::lock_guard guard(room.lock());
       if (word == "?" || word == "help" || word == "hulp") {
-        say(tr("serve.console_help") + "\n");
+        say(wrapped(tr("serve.console_help")));
       } else if (word == "reveal" || word == "onthul") {
         refused = room.command(Command::reveal);
       } else if (word == "next" || word == "verder" || (word.empty() && state.discussing)) {
@@ -181,10 +185,11 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
   for (int i = 0; i < 30; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     std::lock_guard guard(room.lock());
-    if (room.parked() == 0 && !room.dirty()) break;
+    if (room.idle()) break;
   }
   server.stop();
   thread.join();
+  room.stop_saving();
 
   std::lock_guard guard(room.lock());
   const bool done = !session::open_dilemma(state);

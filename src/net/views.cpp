@@ -125,7 +125,7 @@ json reveal_view(const ViewContext& v, std::size_t d) {
   return out;
 }
 
-json phone_view(const ViewContext& v, std::optional<std::size_t> me) {
+json phone_view(const ViewContext& v, std::optional<std::size_t> me, bool with_reveal) {
   json out = {{"joined", me.has_value()}};
   if (!me) return out;
   const auto& r = v.state.record;
@@ -138,7 +138,7 @@ json phone_view(const ViewContext& v, std::optional<std::size_t> me) {
   out["answer"] = mine && mine->point
                       ? json{{"a", mine->point->a}, {"b", mine->point->b}, {"idea", mine->idea}}
                       : json(nullptr);
-  if (out["phase"] == "revealed") out["reveal"] = reveal_view(v, *d);
+  if (with_reveal && out["phase"] == "revealed") out["reveal"] = reveal_view(v, *d);
   return out;
 }
 

@@ -26,8 +26,10 @@ struct ViewContext {
 // "open", "revealed", "done" (all dilemmas moved on from) or "ended" (stopped early).
 std::string phase(const ViewContext& v);
 
-// One participant's view (none: not joined).
-nlohmann::json phone_view(const ViewContext& v, std::optional<std::size_t> me);
+// One participant's view (none: not joined); without the reveal when the
+// caller adds it (made once for the whole room).
+nlohmann::json phone_view(const ViewContext& v, std::optional<std::size_t> me,
+                          bool with_reveal = true);
 
 // The big screen's view: the current step, counts, never who answered what.
 nlohmann::json screen_view(const ViewContext& v, int remaining_seconds);

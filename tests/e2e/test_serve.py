@@ -23,7 +23,8 @@ class Server:
                                      env=clean_env(), **popen)
         self.err = ""
         self._lines = []
-        threading.Thread(target=self._pump, daemon=True).start()
+        self._pumping = threading.Thread(target=self._pump, daemon=True)
+        self._pumping.start()
         end = time.time() + 10
         while time.time() < end:
             m = re.search(r"(http://[\d.]+:\d+/)\D+(\d{6})\b", self.err)
@@ -51,6 +52,7 @@ class Server:
 
     def finish(self):
         out, _ = self.proc.communicate(timeout=20)
+        self._pumping.join(5)  # everything it wrote on stderr
         return self.proc.returncode, out
 
 
