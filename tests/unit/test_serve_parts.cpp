@@ -1,0 +1,66 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "net/guard.hpp"
+#include "net/qr.hpp"
+#include "net/views.hpp"
+
+using namespace h2h::net;
+
+TEST_CASE("guard: a token bucket per address") {
+  Guard g({.requests_per_second = 10, .burst = 5});
+  const auto t = Guard::Clock::now();
+  for (int i = 0; i < 5; ++i) CHECK(g.allow_request("10.0.0.1", t));
+  CHECK_FALSE(g.allow_request("10.0.0.1", t));
+  CHECK(g.allow_request("10.0.0.2", t));  // another address is not affected
+  CHECK(g.allow_request("10.0.0.1", t + std::chrono::milliseconds(100)));  // refilled
+}
+
+TEST_CASE("guard: wrong codes lock one address out for a while, even with the right code") {
+  Guard g({.wrong_codes = 3, .lockout = std::chrono::seconds(60)});
+  const auto t = Guard::Clock::now();
+  CHECK_FALSE(g.wrong_code("a", t));
+  CHECK_FALSE(g.wrong_code("a", t));
+  CHECK(g.wrong_code("a", t));
+  CHECK(g.locked_out("a", t + std::chrono::seconds(59)));
+  CHECK_FALSE(g.locked_out("b", t));
+  CHECK_FALSE(g.locked_out("a", t + std::chrono::seconds(61)));
+  CHECK_FALSE(g.wrong_code("a", t + std::chrono::seconds(61)));  // counting starts again
+}
+
+TEST_CASE("guard: joins per address") {
+  Guard g({.registrations = 2});
+  CHECK(g.may_register("a"));
+  g.registered("a");
+  g.registered("a");
+  CHECK_FALSE(g.may_register("a"));
+  CHECK(g.may_register("b"));
+}
+
+TEST_CASE("qr: the matrix, its SVG and its half blocks agree in size") {
+  const std::string url = "http://192.168.1.20:8080/#code=123456";
+  const QrCode q = qr_encode(url);
+  CHECK(q.size == 29);  // version 3 at level M
+  // The three finder patterns: dark corners.
+  CHECK(q.at(0, 0));
+  CHECK(q.at(q.size - 1, 0));
+  CHECK(q.at(0, q.size - 1));
+  const std::string svg = qr_svg(q, "<x>");
+  CHECK(svg.find("viewBox=\"0 0 37 37\"") != std::string::npos);  // 4 modules of quiet zone
+  CHECK(svg.find("aria-label=\"&lt;x&gt;\"") != std::string::npos);
+  const std::string blocks = qr_half_blocks(q);
+  std::size_t lines = 0;
+  for (char c : blocks) lines += c == '\n';
+  CHECK(lines == 19);  // 37 rows, two per line
+}
+
+TEST_CASE("views: the zone map is the zone rule, once") {
+  const auto zones = zone_map();
+  CHECK(zones[9][8] == "en-en");
+  CHECK(zones[9][2] == "a");
+  CHECK(zones[2][9] == "b");
+  CHECK(zones[5][5] == "compromise");
+  CHECK(zones[1][1] == "neither");
+  CHECK(zones.size() == 11);
+}
