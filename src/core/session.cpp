@@ -153,6 +153,11 @@ bool go_back(Record& r, Position from) {
 }  // namespace
 
 Position position(const State& s) {
+  if (s.room) {  // the open dilemma, answered or discussed by the whole room
+    const auto d = open_dilemma(s);
+    if (!d) return {Kind::done, 0, 0, 0};
+    return {s.discussing == d ? Kind::discuss : Kind::answer, *d, 0, 0};
+  }
   if (s.pending_idea) return {Kind::idea, s.pending_idea->first, s.pending_idea->second, 0};
   if (s.discussing) return {Kind::discuss, *s.discussing, 0, 0};
   return first_open(s.record);
@@ -311,6 +316,11 @@ Effects step(State& s, const Event& e) {
       }
       s.discussing = at.dilemma;
       fx.reveal = true;
+      return fx;
+
+    case Event::Kind::reopen:
+      if (at.kind != Kind::discuss || !s.discussing) return refuse("session.refused.not_discuss");
+      s.discussing.reset();
       return fx;
 
     case Event::Kind::next:

@@ -134,6 +134,9 @@ struct State {
   // reveal is on screen. Neither is needed to resume.
   std::optional<std::pair<std::size_t, std::size_t>> pending_idea;
   std::optional<std::size_t> discussing;
+  // A room (h2h run --serve): everyone answers the open dilemma at once, in
+  // any order; the facilitator reveals, reopens and moves on.
+  bool room = false;
 };
 
 struct Event {
@@ -149,7 +152,8 @@ struct Event {
     quit,
     action,   // text: "TEXT @WHO YYYY-MM-DD"
     warning,  // text
-    outcome   // text: "done", "partly", "not" or "none"
+    outcome,  // text: "done", "partly", "not" or "none"
+    reopen    // a room: the revealed answers open again
   };
   Kind kind = Kind::next;
   Point point;       // answer

@@ -333,11 +333,11 @@ std::optional<http::Response> Room::screen_command(const http::Request& req) {
   std::lock_guard guard(mutex_);
   std::string refused;
   if (c == "reveal")
-    refused = command(Command::reveal);
+    refused = command(ui::Command::reveal);
   else if (c == "next")
-    refused = command(Command::next);
+    refused = command(ui::Command::next);
   else if (c == "back")
-    refused = command(Command::back);
+    refused = command(ui::Command::back);
   else
     return error_reply(400, "serve.bad_request");
   if (!refused.empty()) return error_reply(409, refused);
@@ -351,37 +351,45 @@ void Room::phase_changed() {
   ++version_;
 }
 
-std::string Room::command(Command c, const std::string& text) {
-  const auto d = session::open_dilemma(s_);
+std::string Room::command(ui::Command c, const std::string& text) {
+  using session::Event;
+  const std::string now = ui::now_utc();
   switch (c) {
-    case Command::reveal:
-      if (!d) return "session.refused.done";
-      if (s_.discussing == d) return "serve.revealed_already";
-      s_.discussing = d;  // answers close; the reveal is on the pages too
+    case ui::Command::reveal: {  // answers close; the reveal is on the pages too
+      const bool revealed = s_.discussing && s_.discussing == session::open_dilemma(s_);
+      const auto fx = session::step(s_, Event::of(Event::Kind::reveal, now));
+      if (!fx.refused.empty()) return revealed ? "serve.revealed_already" : fx.refused;
       phase_changed();
       return {};
-    case Command::next: {
-      const auto fx =
-          session::step(s_, session::Event::of(session::Event::Kind::next, ui::now_utc()));
+    }
+    case ui::Command::next: {
+      const auto fx = session::step(s_, Event::of(Event::Kind::next, now));
       if (!fx.refused.empty()) return "serve.reveal_first";
       dirty_ = true;
       phase_changed();
       return {};
     }
-    case Command::back:
-      if (!d || s_.discussing != d) return "serve.nothing_to_reopen";
-      s_.discussing.reset();  // answers open again
+    case ui::Command::back: {  // in a room: the revealed answers open again
+      const auto fx = session::step(s_, Event::of(Event::Kind::reopen, now));
+      if (!fx.refused.empty()) return "serve.nothing_to_reopen";
       phase_changed();
       return {};
-    case Command::note: {
-      const auto fx = session::step(s_, session::Event::note(text, ui::now_utc()));
+    }
+    case ui::Command::note:
+    case ui::Command::action:
+    case ui::Command::warning: {
+      const auto kind = c == ui::Command::note     ? Event::Kind::note
+                        : c == ui::Command::action ? Event::Kind::action
+                                                   : Event::Kind::warning;
+      const auto fx = session::step(s_, Event::with_text(kind, text, now));
       if (!fx.refused.empty()) return fx.refused;
       dirty_ = true;
       ++version_;
       return {};
     }
+    default:
+      return "serve.unknown_command";
   }
-  return {};
 }
 
 void Room::end() {

@@ -21,6 +21,7 @@
 #include "net/guard.hpp"
 #include "net/http.hpp"
 #include "net/views.hpp"
+#include "ui/commands.hpp"
 #include "ui/session_terminal.hpp"
 
 namespace h2h::net {
@@ -31,9 +32,6 @@ struct RoomOptions {
   std::string screen_html;  // the screen page, made once (it holds the QR code)
   GuardLimits guard;
 };
-
-// Facilitator commands, from the console or the screen page's keys.
-enum class Command { reveal, next, back, note };
 
 class Room {
  public:
@@ -53,8 +51,9 @@ class Room {
   std::optional<http::Response> handle(const http::Request& req, http::ConnectionId id);
   void tick(http::Server& server);
 
-  // Under lock(): a facilitator's command; returns a catalog key when refused.
-  std::string command(Command c, const std::string& text = {});
+  // Under lock(): a facilitator's command (from the console or the screen's
+  // keys) as an event of the session; returns a catalog key when refused.
+  std::string command(ui::Command c, const std::string& text = {});
   // Under lock(): the session stops; phones are told so.
   void end();
   // Under lock(): every change so far, and whether the last save worked.

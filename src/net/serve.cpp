@@ -21,6 +21,7 @@
 #include "render/layout.hpp"
 #include "render/session_text.hpp"
 #include "ui/clock.hpp"
+#include "ui/commands.hpp"
 
 namespace h2h::net {
 
@@ -67,6 +68,7 @@ std::thread server_thread(http::Server& server) {
 
 ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::SessionIO& io,
                              ui::LineReader& in, const ServeOptions& options) {
+  state.room = true;  // everyone answers the open dilemma at once
   RoomOptions ro;
   ro.show_names = options.show_names;
   ro.tokens_path = io.path + ".tokens";
@@ -145,31 +147,44 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
       say(wrapped(tr("serve.no_console")));
       continue;
     }
-    std::string word = line.substr(0, line.find(' '));
+    const std::string word = line.substr(0, line.find(' '));
     const std::string rest =
         line.find(' ') == std::string::npos ? "" : line.substr(line.find(' ') + 1);
-    std::string refused;
+    std::string refused, said;
     bool known = true;
+    ui::Command cmd = ui::command_of(word);
     {
       std::lock_guard guard(room.lock());
-      if (word == "?" || word == "help" || word == "hulp") {
-        say(wrapped(tr("serve.console_help")));
-      } else if (word == "reveal" || word == "onthul") {
-        refused = room.command(Command::reveal);
-      } else if (word == "next" || word == "verder" || (word.empty() && state.discussing)) {
-        refused = room.command(Command::next);
-      } else if (word == "note" || word == "notitie") {
-        refused = room.command(Command::note, rest);
-        if (refused.empty()) say(tr("run.note_saved") + "\n");
-      } else if (word == "back" || word == "terug") {
-        refused = room.command(Command::back);
-      } else if (word == "quit" || word == "stop") {
-        end = {ui::Outcome::quit, 0, true};
-        break;
-      } else {
-        known = word.empty();
+      if (word.empty() && state.discussing) cmd = ui::Command::next;  // Enter goes on
+      switch (cmd) {
+        case ui::Command::help:
+          said = wrapped(tr("serve.console_help"));
+          break;
+        case ui::Command::quit:
+          end = {ui::Outcome::quit, 0, true};
+          break;
+        case ui::Command::map: {
+          const auto d = session::open_dilemma(state);
+          if (d) {
+            const std::string map = render::map_text(*deck.find_dilemma(state.record.dilemmas[*d]),
+                                                     state.record.language, io.style);
+            said = map.empty() ? tr("run.no_map") + "\n" : map;
+          }
+          break;
+        }
+        case ui::Command::none:
+        case ui::Command::skip:
+          known = word.empty();
+          break;
+        default:
+          refused = room.command(cmd, rest);
+          if (refused.empty() && cmd == ui::Command::note) said = tr("run.note_saved") + "\n";
+          if (refused.empty() && cmd == ui::Command::action) said = tr("run.action_saved") + "\n";
+          if (refused.empty() && cmd == ui::Command::warning) said = tr("run.warning_saved") + "\n";
       }
     }
+    if (cmd == ui::Command::quit) break;
+    say(said);
     server.wake();
     if (!known) say(tr("serve.unknown_command") + "\n");
     if (!refused.empty()) say(tr(refused) + "\n");
@@ -200,14 +215,14 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
   end.saved = room.saved();
   std::size_t answers = 0;
   for (const auto& resp : state.record.responses) answers += resp.point ? 1 : 0;
-  if (done) {
-    if (end.outcome == ui::Outcome::done)
-      std::fputs(render::session_summary(deck, state.record,
-                                         io.interactive ? io.style : render::Style::plain())
-                     .c_str(),
-                 stdout);
+  if (done && end.outcome == ui::Outcome::done)
+    std::fputs(render::session_summary(deck, state.record,
+                                       io.interactive ? io.style : render::Style::plain())
+                   .c_str(),
+               stdout);
+  if (done && end.saved) {
     say("\n" + tr("run.saved_done", fmt::arg("path", io.path)) + "\n");
-  } else {
+  } else if (end.saved) {
     const char* key =
         end.outcome == ui::Outcome::quit ? "serve.stopped_quit" : "serve.stopped_signal";
     say("\n" + tr(key, fmt::arg("answers", answers), fmt::arg("path", io.path)) + "\n");

@@ -14,6 +14,7 @@
 #include "render/safe_text.hpp"
 #include "render/session_text.hpp"
 #include "ui/clock.hpp"
+#include "ui/commands.hpp"
 
 namespace h2h::ui {
 
@@ -37,24 +38,6 @@ std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
-}
-
-// The commands, in English and Dutch, whatever the session's language.
-enum class Command { none, help, back, skip, note, reveal, next, quit, action, warning, map };
-
-Command command_of(const std::string& word) {
-  const std::string w = lower(word);
-  if (w == "?" || w == "help" || w == "hulp") return Command::help;
-  if (w == "back" || w == "terug") return Command::back;
-  if (w == "skip" || w == "overslaan") return Command::skip;
-  if (w == "note" || w == "notitie") return Command::note;
-  if (w == "reveal" || w == "onthul") return Command::reveal;
-  if (w == "next" || w == "verder") return Command::next;
-  if (w == "quit" || w == "stop") return Command::quit;
-  if (w == "action" || w == "actie") return Command::action;
-  if (w == "warning" || w == "signaal") return Command::warning;
-  if (w == "map" || w == "kaart") return Command::map;
-  return Command::none;
 }
 
 class Driver {

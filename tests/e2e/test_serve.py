@@ -51,7 +51,11 @@ class Server:
         raise AssertionError(f"{pattern!r} not in:\n{self.err}")
 
     def finish(self):
-        out, _ = self.proc.communicate(timeout=20)
+        # Not communicate(): it would read stderr away from the pump.
+        if self.proc.stdin and not self.proc.stdin.closed:
+            self.proc.stdin.close()
+        out = self.proc.stdout.read()
+        self.proc.wait(timeout=20)
         self._pumping.join(5)  # everything it wrote on stderr
         return self.proc.returncode, out
 
@@ -133,6 +137,14 @@ class Serve(H2HTestCase):
         self.assertNotIn("rows", st["reveal"])
         self.assertNotIn("Anna", json.dumps(st["reveal"]))
         self.assertEqual(chris.answer(5, 5, dilemma="growth")[0], 409)
+        # The console's commands are events of the session: action, back (reopen).
+        s.command("action try a pilot @Anna")
+        s.wait_for("Action step saved|action step", 5)
+        s.command("back")
+        s.wait_for("open again")
+        self.assertEqual(chris.state()["phase"], "open")
+        s.command("reveal")
+        s.wait_for(r"Enter for the next dilemma(.|\n)*Enter for the next dilemma")
         s.command("note we keep both")
         s.command("")
         s.wait_for(r"2/2  Guidance")
@@ -153,6 +165,7 @@ class Serve(H2HTestCase):
                                               ("guidance", "p3", 4, 6)]))
         self.assertEqual(rec["answers"][[a["participant"] for a in rec["answers"]].index("p1")]["idea"], "co-op")
         self.assertEqual(rec["notes"][0]["text"], "we keep both")
+        self.assertEqual((rec["actions"][0]["text"], rec["actions"][0]["who"]), ("try a pilot", "Anna"))
         self.assertIsNotNone(rec["finished"])
         # The same reflection as for a local session.
         self.assertExit(run("report", out), EX_OK)

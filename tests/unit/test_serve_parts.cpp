@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/session.hpp"
 #include "net/guard.hpp"
 #include "net/qr.hpp"
 #include "net/views.hpp"
@@ -63,4 +64,28 @@ TEST_CASE("views: the zone map is the zone rule, once") {
   CHECK(zones[5][5] == "compromise");
   CHECK(zones[1][1] == "neither");
   CHECK(zones.size() == 11);
+}
+
+TEST_CASE("session: a room reveals, reopens and moves on as events") {
+  using namespace h2h::session;
+  State s;
+  s.room = true;
+  s.record.dilemmas = {"d1", "d2"};
+  const auto p = join(s, "Anna", "t");
+  CHECK(position(s).kind == Position::Kind::answer);
+  CHECK(answer_as(s, p, {8, 8}, "", "t").refused.empty());
+  // Everyone answered, still open until the facilitator reveals.
+  CHECK(position(s).kind == Position::Kind::answer);
+  CHECK(step(s, Event::of(Event::Kind::next, "t")).refused == "session.refused.not_discuss");
+  CHECK(step(s, Event::of(Event::Kind::reveal, "t")).reveal);
+  CHECK(position(s).kind == Position::Kind::discuss);
+  CHECK_FALSE(answer_as(s, p, {1, 1}, "", "t").refused.empty());  // closed
+  CHECK(step(s, Event::of(Event::Kind::reopen, "t")).refused.empty());
+  CHECK(answer_as(s, p, {1, 1}, "", "t").refused.empty());  // open again
+  CHECK(step(s, Event::with_text(Event::Kind::action, "try it @Anna", "t")).refused.empty());
+  CHECK(s.record.actions.at(0).who == "Anna");
+  CHECK(step(s, Event::of(Event::Kind::reveal, "t")).refused.empty());
+  CHECK(step(s, Event::of(Event::Kind::next, "t")).refused.empty());
+  CHECK(position(s).dilemma == 1);
+  CHECK(s.record.response("d1", "p1")->point->a == 1);
 }

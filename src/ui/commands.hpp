@@ -1,0 +1,13 @@
+// The facilitator's commands, in English and Dutch whatever the session's
+// language: one table for the terminal session and the served room's console.
+#pragma once
+
+#include <string>
+
+namespace h2h::ui {
+
+enum class Command { none, help, back, skip, note, reveal, next, quit, action, warning, map };
+
+Command command_of(const std::string& word);
+
+}  // namespace h2h::ui
