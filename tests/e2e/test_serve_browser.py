@@ -61,8 +61,9 @@ class Browser(H2HTestCase):
             browser.wait_for("document.getElementById('sent').className === 'ok'"
                              " && document.getElementById('sent').textContent.length > 0")
         # A reload keeps who you are and your answer.
-        browser.eval("location.reload()")
-        browser.wait_for("document.readyState === 'complete' && !document.getElementById('answer').hidden")
+        browser.eval("window.beforeReload = true; location.reload()")
+        browser.wait_for("!window.beforeReload && document.readyState === 'complete'"
+                         " && document.getElementById('answer') && !document.getElementById('answer').hidden")
         self.assertEqual(browser.eval("document.getElementById('a-out').textContent"), "2")
         self.assertEqual(browser.eval("document.getElementById('who').textContent"), "Bram")
 

@@ -63,9 +63,21 @@ def rss_kib(pid):
 
 
 class Limits(H2HTestCase):
+    def setUp(self):
+        super().setUp()
+        self.servers = []
+
+    def tearDown(self):
+        # Stopped before the temporary folder goes: they write into it.
+        for s in self.servers:
+            if s.proc.poll() is None:
+                s.proc.kill()
+            s.proc.wait(10)
+        super().tearDown()
+
     def server(self, *args, **kw):
         s = Server("--dilemmas", "growth,guidance", "-o", self.tmp / "limits.yaml", *args, **kw)
-        self.addCleanup(lambda: s.proc.poll() is None and s.proc.kill())
+        self.servers.append(s)
         return s
 
     def test_slow_clients_do_not_hold_up_the_room(self):
@@ -243,7 +255,7 @@ class Limits(H2HTestCase):
         for attempt in range(5):
             out = self.tmp / f"eof{attempt}.yaml"
             s = Server("--dilemmas", "growth", "-o", out, stdin=subprocess.DEVNULL)
-            self.addCleanup(lambda s=s: s.proc.poll() is None and s.proc.kill())
+            self.servers.append(s)
             s.wait_for("No console")
             p = Phone(s)
             p.join("Anna")
