@@ -228,6 +228,7 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
     say("\n" + tr(key, fmt::arg("answers", answers), fmt::arg("path", io.path)) + "\n");
   }
   if (!end.saved) {
+    say("\n" + tr("run.not_saved", fmt::arg("path", io.path)) + "\n");
     // Never lose answers: when the file cannot be written, print them.
     std::fputs((tr("run.dump") + "\n").c_str(), stderr);
     std::fputs(formats::session_to_yaml(state.record).c_str(), stderr);
