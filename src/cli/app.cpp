@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "cli/parse_errors.hpp"
 #include "core/error.hpp"
 #include "core/exit_code.hpp"
 
@@ -53,6 +54,7 @@ int run(int argc, const char* const* argv, Context& ctx) {
   ctx.lang = std::string(i18n::code(lang));
 
   CLI::App app(i18n::tr("help.app"), "h2h");
+  translate_help(app);
   app.footer(i18n::tr("help.app.footer"));
   app.set_version_flag("--version", std::string("h2h ") + H2H_VERSION, i18n::tr("help.version"));
   app.set_help_flag("-h,--help", i18n::tr("help.help"));
@@ -70,6 +72,7 @@ int run(int argc, const char* const* argv, Context& ctx) {
     c.app->set_help_flag("-h,--help", i18n::tr("help.help"));
     commands.push_back(std::move(c));
   }
+  translate_subcommand_group(app);
 
   try {
     app.parse(argc, argv);
@@ -78,7 +81,7 @@ int run(int argc, const char* const* argv, Context& ctx) {
       app.exit(e);
       return to_int(ExitCode::ok);
     }
-    ctx.err(fmt::format("h2h: error: {}\n{}\n", e.what(), i18n::tr("usage.hint")));
+    ctx.err(fmt::format("h2h: error: {}\n{}\n", parse_error_text(app, e), i18n::tr("usage.hint")));
     return to_int(ExitCode::usage);
   }
 

@@ -27,7 +27,7 @@ Command add_form(CLI::App& parent, Context& ctx) {
   app->footer(tr("help.form.example"));
   app->add_option("--deck", o->deck, tr("help.deck"))->option_text("ID|FILE");
   add_format_option(*app, o->format, {"csv", "markdown", "html"});
-  app->add_option("-o,--output", o->output, tr("help.report.output"))->option_text("FILE");
+  app->add_option("-o,--output", o->output, tr("help.form.output"))->option_text("FILE");
   app->add_option("--map-out", o->map_out, tr("help.form.map_out"))->option_text("MAP.yaml");
   app->add_option("--delimiter", o->delimiter, tr("help.report.delimiter"))
       ->check(CLI::IsMember({",", ";"}))

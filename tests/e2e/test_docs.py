@@ -24,6 +24,24 @@ def long_options(args):
     return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", run(*args, "--help").stdout))
 
 
+def command_sections():
+    """Each command's entry under COMMANDS in man/h2h.1, by name, and the
+    OPTIONS section that holds the options every command shares."""
+    text = man_text()
+    commands_part = text.split(".SH COMMANDS", 1)[1].split("\n.SH ", 1)[0]
+    entries = re.split(r"^\.TP\n\.BI? +([a-z]+)\b.*$", commands_part, flags=re.M)
+    sections = {entries[i]: entries[i + 1] for i in range(1, len(entries) - 1, 2)}
+    shared = text.split("\n.SH OPTIONS", 1)[1].split("\n.SH ", 1)[0]
+    return sections, shared
+
+
+def defined_options(args):
+    """The long options a command's --help lists as its own (not those its
+    texts merely mention)."""
+    text = run(*args, "--help").stdout
+    return set(re.findall(r"^ +(?:-\w,)?(--[a-z][a-z-]*)", text, re.M))
+
+
 def man_text():
     """The man page with roff's escaped minus signs made plain."""
     return MAN.read_text().replace("\\-", "-")
@@ -41,6 +59,26 @@ class ManPage(H2HTestCase):
             for option in long_options(args):
                 with self.subTest(command=args, option=option):
                     self.assertIn(option, text, f"{option} of {args} not in man/h2h.1")
+
+    def test_each_command_documents_its_options_in_its_own_entry(self):
+        # Every long option a command's --help lists is described in that
+        # command's entry under COMMANDS, or under OPTIONS (shared ones).
+        sections, shared = command_sections()
+        cmds = commands()
+        self.assertEqual(sorted(sections), sorted(cmds))
+        for cmd in cmds:
+            for option in sorted(defined_options([cmd])):
+                with self.subTest(command=cmd, option=option):
+                    self.assertTrue(option in sections[cmd] or option in shared,
+                                    f"{option} of h2h {cmd} is not in its man page entry")
+        self.assertIn("--serve", sections["run"])
+        self.assertIn("--listen", sections["run"])
+
+    def test_form_output_writes_the_form(self):
+        text = run("form", "--help").stdout
+        line = next(l for l in text.splitlines() if "--output" in l)
+        self.assertIn("form", line)
+        self.assertNotIn("report", line)
 
     def test_renders_without_warnings(self):
         r = subprocess.run(["groff", "-man", "-ww", "-z", str(MAN)], capture_output=True, text=True)
