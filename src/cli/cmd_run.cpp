@@ -333,6 +333,16 @@ Command add_run(CLI::App& parent, Context& ctx) {
           }
           if (ctx.lang_explicit) r.language = ctx.lang;
           i18n::set_language(*i18n::parse_lang(r.language));
+          // A new timebox applies from here on; the answers are kept.
+          if (!o->timebox.empty()) r.timebox_seconds = parse_timebox(o->timebox);
+          if (session::position(state).kind == session::Position::Kind::done) {
+            if (r.finished.empty()) {
+              r.finished = ui::now_utc();
+              formats::write_atomically(path, formats::session_to_yaml(r), 0600);
+            }
+            ctx.err(tr("run.resume_complete", fmt::arg("path", path)) + "\n");
+            return to_int(ExitCode::ok);
+          }
         } else {
           // A follow-up runs on the deck of the sessions it follows up.
           std::vector<session::Record> earlier;

@@ -188,7 +188,7 @@ Effects step(State& s, const Event& e) {
     return fx;
   };
   if (at.kind == Kind::done && e.kind != Event::Kind::note && e.kind != Event::Kind::quit &&
-      e.kind != Event::Kind::back)
+      e.kind != Event::Kind::back && e.kind != Event::Kind::unnote)
     return refuse("session.refused.done");
 
   switch (e.kind) {
@@ -207,6 +207,12 @@ Effects step(State& s, const Event& e) {
       fx.save = true;
       return fx;
     }
+
+    case Event::Kind::unnote:
+      if (r.notes.empty()) return refuse("session.refused.no_note");
+      r.notes.pop_back();
+      fx.save = true;
+      return fx;
 
     case Event::Kind::action:
     case Event::Kind::warning: {

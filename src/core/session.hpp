@@ -147,6 +147,7 @@ struct Event {
     back,
     skip,
     note,
+    unnote,  // removes the last note
     reveal,
     next,
     quit,

@@ -164,6 +164,123 @@ std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
   return out;
 }
 
+namespace {
+
+// The width on screen of a line that may hold colour escape codes.
+std::size_t screen_width(std::string_view line) {
+  std::string plain;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\x1b') {
+      while (i < line.size() && line[i] != 'm') ++i;
+      continue;
+    }
+    plain += line[i];
+  }
+  return utf8::length(plain);
+}
+
+// The first `width` characters of `s`, with an ellipsis when cut.
+std::string cut(const std::string& s, std::size_t width) {
+  if (utf8::length(s) <= width) return s;
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size() && chars + 1 < width; ++chars) {
+    const std::size_t len = std::max<std::size_t>(1, utf8::sequence_length(s, i));
+    out += s.substr(i, len);
+    i += len;
+  }
+  return out + "…";
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string reveal_screen(const Deck& deck, const Record& r, std::size_t dilemma,
+                          const Style& style) {
+  const std::string& lang = r.language;
+  const std::string& id = r.dilemmas.at(dilemma);
+  const Dilemma* d = deck.find_dilemma(id);
+  std::vector<std::pair<std::string, Point>> points;
+  auto weights = std::make_shared<const Weights>(Weights::of(deck));
+  Tally tally(weights);
+  const auto index = weights->dilemma_index(id);
+  for (std::size_t p = 0; p < r.participants.size(); ++p)
+    if (const auto* resp = r.response(id, r.participants[p].id); resp && resp->point) {
+      points.emplace_back(std::to_string(p + 1), *resp->point);
+      if (index) tally.add(*index, *resp->point);
+    }
+  // The grid on the left (its zone legend under it), the table beside it:
+  // with a dozen participants the whole reveal stays within 80x24.
+  const std::vector<std::string> grid = lines_of(grid_picture(points, style));
+  const std::size_t grid_rows = std::min<std::size_t>(grid.size(), 14);
+  std::size_t left = 0;
+  for (std::size_t i = 0; i < grid_rows; ++i) left = std::max(left, screen_width(grid[i]));
+  left += 2;
+  std::vector<std::string> table;
+  std::size_t name_width = 4;
+  for (const auto& p : r.participants)
+    name_width = std::max(name_width, utf8::length(visible(p.name)));
+  std::size_t zone_width = 4;
+  for (int z = 0; z < kZoneCount; ++z)
+    zone_width = std::max(zone_width, utf8::length(zone_label(static_cast<Zone>(z))));
+  zone_width =
+      std::max({zone_width, utf8::length(tr("run.not_answered")), utf8::length(tr("run.skipped"))});
+  const std::size_t room = kWidth - left;
+  name_width =
+      std::clamp<std::size_t>(room > zone_width + 10 ? room - zone_width - 10 : 4, 4, name_width);
+  table.push_back(
+      paint(style.label, fmt::format("{} {:>2} {:>2} {}", pad(tr("run.col_name"), name_width + 3),
+                                     "A", "B", tr("run.col_zone"))));
+  std::vector<std::string> ideas;
+  for (std::size_t p = 0; p < r.participants.size(); ++p) {
+    const auto* resp = r.response(id, r.participants[p].id);
+    const std::string who = fmt::format(
+        "{:>2} {}", p + 1, pad(cut(visible(r.participants[p].name), name_width), name_width));
+    if (!resp || !resp->point)
+      table.push_back(
+          fmt::format("{}  -  - {}", who, tr(resp ? "run.skipped" : "run.not_answered")));
+    else
+      table.push_back(fmt::format("{} {:>2} {:>2} {}", who, resp->point->a, resp->point->b,
+                                  zone_label(zone_of(*resp->point))));
+    if (resp && !resp->idea.empty())
+      ideas.push_back(cut(fmt::format("{:>2} {}", p + 1,
+                                      tr("run.idea_line", fmt::arg("idea", visible(resp->idea)))),
+                          room));
+  }
+  // Ideas under the table while there is room beside the grid.
+  for (const auto& idea : ideas)
+    if (table.size() < grid_rows) table.push_back(paint(style.dim, idea));
+
+  std::string out =
+      paint(style.heading,
+            cut(tr("run.reveal_heading", fmt::arg("title", visible(d ? d->title.in(lang) : id))),
+                kWidth - 1)) +
+      "\n";
+  for (std::size_t i = 0; i < std::max(grid_rows, table.size()); ++i) {
+    std::string line = i < grid_rows ? grid[i] : "";
+    if (i < table.size()) line += std::string(left - screen_width(line), ' ') + table[i];
+    out += line + "\n";
+  }
+  if (grid.size() > grid_rows) out += grid[grid_rows] + "\n";  // the zone legend
+  if (index) out += means_line(tally.figures().dilemmas[*index], "") + "\n";
+  if (d)
+    out += wrap_indented(paint(style.heading, tr("show.en_en")) + " " + visible(d->en_en.in(lang)),
+                         kWidth - 1, "") +
+           "\n";
+  return out;
+}
+
 std::string map_text(const Dilemma& d, const std::string& lang, const Style& style) {
   const PolarityMap m = polarity_map(d, lang);
   if (m.empty()) return {};

@@ -25,6 +25,12 @@ std::string grid_picture(const std::vector<std::pair<std::string, Point>>& point
 std::string reveal_text(const Deck& deck, const session::Record& record, std::size_t dilemma,
                         const Style& style);
 
+// The reveal as one terminal screen (80x24 with up to a dozen
+// participants): the grid with the table beside it, the means and the
+// both-and question; the polarity map is left to the `map` command.
+std::string reveal_screen(const Deck& deck, const session::Record& record, std::size_t dilemma,
+                          const Style& style);
+
 // The dilemma's polarity map (upsides, downsides, early warnings, purpose,
 // fear), shown after the reveal and on the `map` command; empty without one.
 std::string map_text(const Dilemma& dilemma, const std::string& lang, const Style& style);

@@ -13,6 +13,7 @@ Command command_of(const std::string& word) {
   if (w == "back" || w == "terug") return Command::back;
   if (w == "skip" || w == "overslaan") return Command::skip;
   if (w == "note" || w == "notitie") return Command::note;
+  if (w == "unnote" || w == "weg") return Command::unnote;
   if (w == "reveal" || w == "onthul") return Command::reveal;
   if (w == "next" || w == "verder") return Command::next;
   if (w == "quit" || w == "stop") return Command::quit;

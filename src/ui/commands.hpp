@@ -6,7 +6,20 @@
 
 namespace h2h::ui {
 
-enum class Command { none, help, back, skip, note, reveal, next, quit, action, warning, map };
+enum class Command {
+  none,
+  help,
+  back,
+  skip,
+  note,
+  unnote,  // the terminal session only
+  reveal,
+  next,
+  quit,
+  action,
+  warning,
+  map
+};
 
 Command command_of(const std::string& word);
 

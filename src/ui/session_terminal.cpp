@@ -6,11 +6,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/utf8.hpp"
 #include "formats/session_yaml.hpp"
 #include "i18n/i18n.hpp"
+#include "render/layout.hpp"
 #include "render/safe_text.hpp"
 #include "render/session_text.hpp"
 #include "ui/clock.hpp"
@@ -46,8 +50,12 @@ class Driver {
       : s_(state), deck_(deck), io_(io), in_(in) {}
 
   SessionEnd run() {
+    if (team() && io_.interactive) say(kClearScreen);
     say(render::session_opening(deck_, s_.record, style()) + "\n");
     save();
+    // In a team the introduction is read together before the first turn
+    // clears it.
+    if (team() && io_.interactive) wait_for_enter(tr("run.press_enter_start"));
     while (true) {
       const Position at = session::position(s_);
       if (at.kind == Kind::done) break;
@@ -61,7 +69,11 @@ class Driver {
       }
       introduce(at);
       std::string line;
-      const auto status = in_.read(line, deadline(at), limits::kInputLine);
+      LineReader::Status status = LineReader::Status::line;
+      if (waiting_line_)
+        line = std::exchange(*waiting_line_, std::string()), waiting_line_.reset();
+      else
+        status = read_counting_down(at, line);
       if (status == LineReader::Status::timeout) {
         time_up_announced_ = current_dilemma_;
         say(paint(style().bad, tr("run.time_up", fmt::arg("time", clock(io_timebox())))) + "\n");
@@ -122,7 +134,35 @@ class Driver {
     const auto left = std::chrono::ceil<std::chrono::seconds>(
         dilemma_started_ + std::chrono::seconds(io_timebox()) - LineReader::Clock::now());
     if (left.count() <= 0) return " " + tr("run.time_over");
-    return " " + tr("run.time_left", fmt::arg("time", clock(static_cast<int>(left.count()))));
+    // The minutes keep their width, so the countdown redrawn in place
+    // never leaves a stray character behind.
+    const std::size_t width = std::to_string(io_timebox() / 60).size();
+    std::string time = clock(static_cast<int>(left.count()));
+    time.insert(0, width + 3 > time.size() ? width + 3 - time.size() : 0, ' ');
+    return " " + tr("run.time_left", fmt::arg("time", time));
+  }
+
+  // Reads the next line; on a terminal, the time left in the answer prompt
+  // counts down every second meanwhile, redrawn in place (the cursor and
+  // whatever is typed stay where they are).
+  LineReader::Status read_counting_down(const Position& at, std::string& line) {
+    const auto until = deadline(at);
+    const char* term = std::getenv("TERM");
+    const bool ticking = until && io_.interactive && at.kind == Kind::answer &&
+                         clock_column_ != kNone && !(term && std::string_view(term) == "dumb");
+    while (true) {
+      auto wake = until;
+      if (ticking) wake = std::min(*until, LineReader::Clock::now() + std::chrono::seconds(1));
+      const auto status = in_.read(line, wake, limits::kInputLine);
+      if (status != LineReader::Status::timeout || !ticking || LineReader::Clock::now() >= *until)
+        return status;
+      const std::string left = time_left();
+      say(fmt::format(
+          "\x1b"
+          "7\r{}{}\x1b"
+          "8",
+          clock_column_ > 0 ? fmt::format("\x1b[{}C", clock_column_) : "", left.substr(1)));
+    }
   }
 
   // Shows what the next input is about, once per participant and item.
@@ -133,9 +173,10 @@ class Driver {
     if (!same_slot && at.kind == Kind::checkin &&
         (last_.kind != Kind::checkin || last_.participant != at.participant)) {
       private_turn(at.participant);
-      say(tr(!team()               ? "run.checkin_intro_solo"
-             : s_.record.anonymous ? "run.checkin_intro_anonymous"
-                                   : "run.checkin_intro") +
+      say(render::wrap_indented(tr(!team()               ? "run.checkin_intro_solo"
+                                   : s_.record.anonymous ? "run.checkin_intro_anonymous"
+                                                         : "run.checkin_intro"),
+                                render::kWidth, "") +
           "\n\n");
     }
     if (at.kind == Kind::outcome && then_shown_ != at.dilemma) {
@@ -182,7 +223,16 @@ class Driver {
   // Returns whether the screen was cleared.
   bool private_turn(std::size_t participant) {
     if (!team()) return false;
-    if (io_.interactive) say(kClearScreen);
+    if (io_.interactive) {
+      // The hand-over: a screen with nothing on it but who is next.
+      say(kClearScreen);
+      say(paint(style().heading,
+                tr("run.hand_over", fmt::arg("name", render::visible(name_of(participant))))) +
+          "\n");
+      wait_for_enter(
+          tr("run.press_enter", fmt::arg("name", render::visible(name_of(participant)))));
+      say(kClearScreen);
+    }
     say(paint(style().heading,
               tr("run.turn", fmt::arg("name", render::visible(name_of(participant))))) +
         "\n\n");
@@ -203,10 +253,17 @@ class Driver {
                   fmt::arg("statement", render::visible(statement)));
         break;
       }
-      case Kind::answer:
-        text = tr("run.prompt_answer", fmt::arg("name", render::visible(name_of(at.participant))),
-                  fmt::arg("time", time_left()));
+      case Kind::answer: {
+        const std::string name = render::visible(name_of(at.participant));
+        text = tr("run.prompt_answer", fmt::arg("name", name), fmt::arg("time", time_left()));
+        // Where the time left stands on the line, to count it down there.
+        const std::string marked =
+            tr("run.prompt_answer", fmt::arg("name", name), fmt::arg("time", std::string("\x1f")));
+        clock_column_ = io_timebox() > 0 && marked.find('\x1f') != std::string::npos
+                            ? utf8::length(marked.substr(0, marked.find('\x1f'))) + 1
+                            : kNone;
         break;
+      }
       case Kind::idea:
         text = tr("run.prompt_idea");
         break;
@@ -228,10 +285,23 @@ class Driver {
 
   void show_reveal(std::size_t d) {
     if (team() && io_.interactive) say(kClearScreen);
-    result(render::reveal_text(deck_, s_.record, d,
-                               io_.interactive ? style() : render::Style::plain()) +
-           "\n");
+    // On a terminal, one screen; piped, the full reveal as always.
+    if (io_.interactive)
+      result(render::reveal_screen(deck_, s_.record, d, style()));
+    else
+      result(render::reveal_text(deck_, s_.record, d, render::Style::plain()) + "\n");
     shown_reveal_ = true;
+  }
+
+  // Waits for Enter. A command typed instead (quit) is kept as the next
+  // input; an answer is not, as its card was not on screen yet.
+  void wait_for_enter(const std::string& prompt) {
+    say(prompt);
+    std::string line;
+    const auto status = in_.read(line, std::nullopt, limits::kInputLine);
+    const std::string word = trim(line).substr(0, trim(line).find(' '));
+    if (status == LineReader::Status::line && command_of(word) != Command::none)
+      waiting_line_ = line;
   }
 
   void handle(const Position& at, const std::string& raw) {
@@ -253,10 +323,15 @@ class Driver {
         const auto status = in_.read(text, std::nullopt, limits::kInputLine);
         if (status != LineReader::Status::line) return;
         text = trim(text);
+        // At the note prompt, back takes back the last note.
+        if (const Command c = command_of(text); c == Command::back || c == Command::unnote)
+          return unnote(time);
       }
-      if (apply(Event::note(text, time))) say(tr("run.note_saved") + "\n");
+      save_note(at, text, time);
       return;
     }
+    // Only the bare word: a note may well start with "weg".
+    if (cmd == Command::unnote && rest.empty()) return unnote(time);
     if (cmd == Command::action || cmd == Command::warning) {
       const auto kind = cmd == Command::action ? Event::Kind::action : Event::Kind::warning;
       if (apply(Event::with_text(kind, rest, time)))
@@ -306,12 +381,45 @@ class Driver {
       case Kind::discuss:
         if (line.empty())
           apply(Event::of(Event::Kind::next, time));
-        else if (apply(Event::note(line, time)))
-          say(tr("run.note_saved") + "\n");
+        else
+          save_note(at, line, time);
         return;
       case Kind::done:
         return;
     }
+  }
+
+  void unnote(const std::string& time) {
+    const std::string text = s_.record.notes.empty() ? "" : s_.record.notes.back().text;
+    if (apply(Event::of(Event::Kind::unnote, time)))
+      say(tr("run.note_removed", fmt::arg("text", render::visible(text))) + "\n");
+  }
+
+  // A note that looks like an answer ("9 9" typed at the note prompt when
+  // the next answer was meant) is not kept as a note without asking.
+  void save_note(const Position& at, const std::string& text, const std::string& time) {
+    if (const auto p = parse_point(text); p && io_.interactive) {
+      say(tr("run.note_or_answer", fmt::arg("text", render::visible(text))));
+      std::string choice;
+      if (in_.read(choice, std::nullopt, limits::kInputLine) != LineReader::Status::line) return;
+      choice = lower(trim(choice));
+      if (choice == "a" || choice == "antwoord" || choice == "answer") {
+        // After a reveal, the next dilemma's card comes first: an answer
+        // is never recorded for a card nobody has seen.
+        if (at.kind == Kind::discuss)
+          apply(Event::of(Event::Kind::next, time));
+        else if (at.kind == Kind::answer)
+          apply(Event::answer(*p, time));
+        else
+          say(tr("session.refused.not_answer") + "\n");
+        return;
+      }
+      if (choice != "n") {
+        say(tr("run.note_dropped") + "\n");
+        return;
+      }
+    }
+    if (apply(Event::note(text, time))) say(tr("run.note_saved") + "\n");
   }
 
   // Steps the machine and carries out its effects. Returns whether the
@@ -405,6 +513,8 @@ class Driver {
   std::size_t then_shown_ = kNone;
   std::size_t card_shown_ = kNone;
   LineReader::Clock::time_point dilemma_started_{};
+  std::optional<std::string> waiting_line_;  // typed at a hand-over
+  std::size_t clock_column_ = kNone;         // of the time left in the answer prompt
   bool shown_reveal_ = true;
   bool quit_ = false;
   bool saved_ = true;

@@ -286,12 +286,28 @@ class StopAndResume(H2HTestCase):
         s = self.resume(out, "7 6\n" + "1 1\n2 2\n" * 3)
         self.assertEqual(len(s["answers"]), 10)
 
-    def test_resume_of_a_complete_session_shows_the_summary(self):
+    def test_resume_of_a_complete_session_says_so(self):
         out = self.tmp / "done.yaml"
         run("run", "--solo", "--dilemmas", "growth", "-o", out, input="8 3\n")
-        r = run("run", "--resume", out, input="")
-        self.assertExit(r, EX_OK)
-        self.assertIn("EN EN reflection", r.stdout)
+        before = out.read_text()
+        for lang, words in (("en", "This session is already complete"),
+                            ("nl", "Deze sessie is al klaar")):
+            r = run("run", "--resume", out, "--lang", lang, input="9 9\n")
+            self.assertExit(r, EX_OK)
+            self.assertIn(words, r.stderr)
+            self.assertIn(f"h2h report {out}", r.stderr)
+            self.assertEqual(r.stdout, "")  # no introduction, no reflection
+            self.assertEqual(out.read_text(), before)
+
+    def test_resume_with_a_timebox_applies_it(self):
+        out = self.tmp / "tb.yaml"
+        run("run", "--solo", "--dilemmas", "growth,guidance", "-o", out, input="8 3\nquit\n")
+        self.assertIn("timebox: 0\n", out.read_text())
+        h = Streamed("run", "--resume", out, "--timebox", "1m")
+        h.wait_for(r"\[1:00 left\]")
+        h.send("quit")
+        self.assertEqual(h.finish(), EX_OK)
+        self.assertIn("timebox: 60\n", out.read_text())
 
     def test_changed_deck_is_refused_unless_forced(self):
         deck = self.tmp / "deck.yaml"

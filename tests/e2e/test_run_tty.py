@@ -1,10 +1,14 @@
 """h2h run on a real (pseudo-)terminal: the screen is cleared between the
 participants of a team, so nobody sees earlier answers before the reveal."""
 
+import fcntl
 import os
 import pty
+import re
 import select
+import struct
 import subprocess
+import termios
 import time
 
 import yaml
@@ -15,12 +19,36 @@ CLEAR = "\x1b[2J"
 
 
 class Terminal:
-    def __init__(self, args, env):
+    def __init__(self, args, env, rows=24, cols=80):
         self.main, child = pty.openpty()
+        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.proc = subprocess.Popen([H2H, *map(str, args)], stdin=child, stdout=child,
                                      stderr=child, env=env, start_new_session=True)
         os.close(child)
         self.screen = ""
+        self.seen = 0  # where next() looks from
+
+    def next(self, text, timeout=10):
+        """Waits for `text` after what next() found last."""
+        end = time.time() + timeout
+        while text not in self.screen[self.seen:]:
+            self._read_some(end, text)
+        self.seen = self.screen.index(text, self.seen) + len(text)
+        return self.screen
+
+    def _read_some(self, end, text):
+        left = end - time.time()
+        if left <= 0:
+            raise AssertionError(f"{text!r} not on screen:\n{self.screen[-2000:]}")
+        ready, _, _ = select.select([self.main], [], [], left)
+        if ready:
+            try:
+                chunk = os.read(self.main, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                raise AssertionError(f"h2h ended before {text!r}:\n{self.screen[-2000:]}")
+            self.screen += chunk.decode(errors="replace")
 
     def read_until(self, text, timeout=10):
         end = time.time() + timeout
@@ -57,16 +85,30 @@ class PrivateTurns(H2HTestCase):
         out = self.tmp / "tty.yaml"
         t = Terminal(["run", "--participants", "Anna,Bram,Chris", "--dilemmas", "growth,guidance",
                       "-o", out], clean_env(TERM="xterm"))
-        t.read_until("Anna, A and B")
+        # The introduction stays until the team has read it.
+        t.next("press Enter to begin")
+        t.type("")
+        # The hand-over: only the name of who is next, until they press Enter.
+        screen = t.next("Anna, press Enter when only you can see the screen.")
+        self.assertIn("Pass the laptop to Anna.", screen[screen.rindex(CLEAR):])
+        t.type("")
+        t.next("Anna, A and B")
         t.type("7 1")
+        screen = t.next("Bram, press Enter")
+        hand_over = screen[screen.rindex(CLEAR):]
+        self.assertNotIn("7 1", hand_over)
+        self.assertNotIn("growth", hand_over.lower())
+        t.type("")
         # Bram's turn: everything since the last clear must not show Anna's answer.
-        screen = t.read_until("Bram, A and B")
+        screen = t.next("Bram, A and B")
         since_clear = screen[screen.rindex(CLEAR):]
         self.assertIn("Bram", since_clear)
         self.assertNotIn("7 1", since_clear)
         self.assertNotIn("OF OF)", since_clear)
         t.type("2 9")
-        screen = t.read_until("Chris, A and B")
+        t.next("Chris, press Enter")
+        t.type("")
+        screen = t.next("Chris, A and B")
         since_clear = screen[screen.rindex(CLEAR):]
         self.assertNotIn("7 1", since_clear)
         self.assertNotIn("2 9", since_clear)
@@ -81,10 +123,12 @@ class PrivateTurns(H2HTestCase):
         t.type("we keep both")
         t.read_until("Note saved")
         t.type("")
-        t.read_until("Anna, A and B")
-        for answer in ("1 1", "2 2", "3 3"):
+        for name, answer in (("Anna", "1 1"), ("Bram", "2 2"), ("Chris", "3 3")):
+            t.next(f"{name}, press Enter")
+            t.type("")
+            t.next(f"{name}, A and B")
             t.type(answer)
-        t.read_until("Enter for the next dilemma")
+        t.next("Enter for the next dilemma")
         t.type("")
         t.read_until("Session saved")
         self.assertEqual(t.close(), EX_OK)
@@ -122,6 +166,154 @@ class PrivateTurns(H2HTestCase):
         t.type("quit")
         t.read_until("--resume")
         self.assertEqual(t.close(), 0)
+
+    def test_a_note_that_looks_like_an_answer_is_asked_about_and_unnote_removes(self):
+        out = self.tmp / "notes.yaml"
+        t = Terminal(["run", "--solo", "--name", "Sam", "--dilemmas", "growth,guidance", "-o", out],
+                     clean_env(TERM="xterm"))
+        t.read_until("Sam, A and B")
+        t.type("3 8")
+        t.read_until("Enter for the next dilemma")
+        t.type("keep this")
+        t.read_until("Note saved")
+        t.type("a typo")
+        t.read_until("Note saved (unnote")
+        t.type("unnote")
+        t.read_until("Note removed: a typo")
+        t.type("9 9")  # meant as the next answer
+        t.read_until("'9 9' looks like an answer")
+        t.type("a")
+        # On to the next dilemma: its card first, then the answer is asked.
+        screen = t.read_until("2/2")
+        t.read_until("Sam, A and B", timeout=10)
+        t.type("note")
+        t.read_until("Note: ")
+        t.type("back")  # at the note prompt: takes back the last note
+        t.read_until("Note removed: keep this")
+        t.type("weg")
+        t.read_until("There is no note to remove")
+        t.type("9 9")
+        t.read_until("Both matter a lot")
+        t.type("")
+        t.read_until("Enter for the next dilemma")
+        t.type("")
+        t.read_until("Session saved")
+        self.assertEqual(t.close(), EX_OK)
+        s = yaml.safe_load(out.read_text())
+        self.assertEqual(s.get("notes") or [], [])
+        self.assertEqual([(a["a"], a["b"]) for a in s["answers"]], [(3, 8), (9, 9)])
+        self.assertIn("2/2", screen)
+
+    def test_the_timebox_counts_down(self):
+        out = self.tmp / "tb.yaml"
+        t = Terminal(["run", "--solo", "--name", "Sam", "--dilemmas", "growth", "--timebox", "3s", "-o", out],
+                     clean_env(TERM="xterm"))
+        t.read_until("[0:03 left]")
+        t.read_until("[0:02 left]", timeout=3)
+        t.read_until("[0:01 left]", timeout=3)
+        t.read_until("Time is up", timeout=4)
+        t.type("4 4")
+        t.read_until("Enter for the next dilemma")
+        t.type("")
+        t.read_until("Session saved")
+        self.assertEqual(t.close(), EX_OK)
+        self.assertEqual(yaml.safe_load(out.read_text())["answers"][0]["a"], 4)
+
+    def test_dutch_countdown_and_note_question(self):
+        out = self.tmp / "nl.yaml"
+        t = Terminal(["run", "--lang", "nl", "--solo", "--name", "Sam", "--dilemmas", "growth",
+                      "--timebox", "2s", "-o", out], clean_env(TERM="xterm"))
+        t.read_until("[nog 0:01]", timeout=4)
+        t.type("3 8")
+        t.read_until("Enter voor het volgende dilemma")
+        t.type("9 9")
+        t.read_until("'9 9' lijkt een antwoord")
+        t.type("n")
+        t.read_until("Notitie opgeslagen")
+        t.type("")
+        t.read_until("Sessie opgeslagen")
+        self.assertEqual(t.close(), EX_OK)
+        self.assertEqual(yaml.safe_load(out.read_text())["notes"][0]["text"], "9 9")
+
+
+ANSI = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|[78])")
+
+
+class ScreensFit(H2HTestCase):
+    """With 12 participants, every screen of a team session (introduction,
+    hand-over, check-in, card, reveal) fits 80x24 and keeps its title."""
+
+    def screens(self, lang, words):
+        out = self.tmp / f"fit-{lang}.yaml"
+        names = ",".join(f"Deelnemer{i:02}" for i in range(1, 13))
+        t = Terminal(["run", "--lang", lang, "--participants", names, "--dilemmas", "growth",
+                      "--checkin", "-o", out], clean_env(TERM="xterm"))
+        t.next(words["begin"])
+        t.type("")
+        items = None
+        for i in range(1, 13):
+            t.next(f"Deelnemer{i:02}, {words['press']}")
+            t.type("")
+            screen = t.next("(1-5): ")
+            if items is None:
+                items = int(re.search(r"\[1/(\d+)\]", screen[t.screen.rindex(CLEAR):]).group(1))
+            for item in range(items):
+                if item:
+                    t.next("(1-5): ")
+                t.type("3")
+        for i in range(1, 13):
+            t.next(f"Deelnemer{i:02}, {words['press']}")
+            t.type("")
+            t.next(f"Deelnemer{i:02}, {words['answer']}")
+            t.type(f"{i % 7} {(i * 3) % 11}")
+        t.next(words["discuss"])
+        t.type("")
+        t.next(words["saved"])
+        self.assertEqual(t.close(), EX_OK)
+        # The screens: what stands between two clears; the last is the reveal
+        # up to its prompt (the summary after it scrolls, as a report does).
+        screens = t.screen.split(CLEAR)[1:]
+        last = screens[-1]
+        screens[-1] = last[:last.index(words["discuss"]) + len(words["discuss"])]
+        return screens
+
+    def check(self, lang, words):
+        screens = self.screens(lang, words)
+        self.assertGreater(len(screens), 12 * 2 + 2)
+        titles = {"intro": 0, "card": 0, "reveal": 0, "checkin": 0}
+        for screen in screens:
+            text = ANSI.sub("", screen).replace("\r", "")
+            lines = text.rstrip("\n").split("\n")
+            with self.subTest(lang=lang, screen=lines[:2]):
+                # Rows on an 80-column terminal: a longer line wraps. Only
+                # the prompt at the bottom may wrap; the rest is laid out.
+                rows = sum(max(1, -(-len(l) // 80)) for l in lines)
+                self.assertLessEqual(rows, 24, text)
+                laid_out = [l for l in lines[:-1] if "(1-5): " not in l]
+                self.assertLessEqual(max(len(l) for l in laid_out), 80, text)
+            first = next(l for l in lines if l.strip())
+            if first.startswith("H2H"):
+                titles["intro"] += 1
+            elif first.startswith(words["reveal"]):
+                titles["reveal"] += 1
+                self.assertIn("12 Deelnemer12", text)  # the whole table is on it
+                self.assertIn("EN EN", text)
+            elif "1/1" in text:
+                titles["card"] += 1
+                self.assertTrue(first.startswith("Deelnemer"), first)
+            elif "(1-5)" in text:
+                titles["checkin"] += 1
+        self.assertEqual(titles, {"intro": 1, "card": 12, "reveal": 1, "checkin": 12})
+
+    def test_english(self):
+        self.check("en", {"begin": "press Enter to begin", "press": "press Enter",
+                          "answer": "A and B", "discuss": "Enter for the next dilemma",
+                          "saved": "Session saved", "reveal": "The answers:"})
+
+    def test_dutch(self):
+        self.check("nl", {"begin": "druk op Enter om te beginnen", "press": "druk op Enter",
+                          "answer": "A en B", "discuss": "Enter voor het volgende dilemma",
+                          "saved": "Sessie opgeslagen", "reveal": "De antwoorden:"})
 
 
 if __name__ == "__main__":

@@ -136,6 +136,18 @@ TEST_CASE("notes attach to the current dilemma; empty notes are refused") {
   CHECK(s.record.notes.at(0).dilemma == "d1");
 }
 
+TEST_CASE("unnote removes the last note only, and says when there is none") {
+  State s = team_state(1, {"d1"});
+  CHECK(step(s, Event::of(E::unnote, "t")).refused == "session.refused.no_note");
+  step(s, Event::note("keep", "t"));
+  step(s, Event::note("typo", "t"));
+  const auto before = position(s);
+  CHECK(step(s, Event::of(E::unnote, "t")).save);
+  REQUIRE(s.record.notes.size() == 1);
+  CHECK(s.record.notes[0].text == "keep");
+  CHECK(position(s) == before);  // no answer is touched
+}
+
 TEST_CASE("resuming: the position is the first unanswered item") {
   State s = team_state(2, {"d1", "d2"});
   s.record.responses.push_back({"d1", "p1", Point{1, 1}, "", "t"});
