@@ -7,6 +7,7 @@
 #include "i18n/i18n.hpp"
 #include "render/deck_json.hpp"
 #include "render/deck_text.hpp"
+#include "render/session_text.hpp"
 
 using namespace h2h;
 
@@ -41,6 +42,36 @@ TEST_CASE("list and show fit 80 columns in both languages, without colour codes"
       }
     }
   }
+}
+
+TEST_CASE("the reveal screen fits 80x24 with 12 participants, in every deck and language") {
+  for (const char* id : {"h2h", "customer", "collaboration"}) {
+    auto deck = formats::load_deck(id, {}).deck;
+    for (const char* lang : {"nl", "en"}) {
+      CAPTURE(id);
+      CAPTURE(lang);
+      i18n::set_language(*i18n::parse_lang(lang));
+      session::Record r;
+      r.language = lang;
+      for (const auto& d : deck.dilemmas) r.dilemmas.push_back(d.id);
+      for (int p = 1; p <= 12; ++p) {
+        const std::string pid = "p" + std::to_string(p);
+        r.participants.push_back({pid, "Alexandrina-Wilhelmina " + std::to_string(p)});
+        for (const auto& d : r.dilemmas)
+          r.responses.push_back({d, pid, Point{p % 11, (p * 7) % 11}, "", "t"});
+      }
+      for (std::size_t d = 0; d < r.dilemmas.size(); ++d) {
+        const std::string screen = render::reveal_screen(deck, r, d, render::Style::plain());
+        CAPTURE(screen);
+        CHECK(widest_line(screen) <= 80);
+        // 24 rows less the prompt's two.
+        CHECK(std::count(screen.begin(), screen.end(), '\n') <= 22);
+        CHECK(screen.find(lang == std::string("nl") ? "De antwoorden" : "The answers") == 0);
+        CHECK(screen.find("12 Alexandr") != std::string::npos);
+      }
+    }
+  }
+  i18n::set_language(i18n::Lang::en);
 }
 
 TEST_CASE("show as JSON carries poles, weights and the both-and question") {
