@@ -368,6 +368,7 @@ Command add_run(CLI::App& parent, Context& ctx) {
         if (auto l = i18n::parse_lang(state.record.language)) i18n::set_language(*l);
         ui::SessionIO io;
         io.interactive = interactive;
+        io.hand_over = !o->no_input;
         io.style = interactive ? ctx.stdout_style() : render::Style::plain();
         io.path = path;
         io.save = [path](const session::Record& r) {

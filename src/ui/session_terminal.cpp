@@ -55,7 +55,7 @@ class Driver {
     save();
     // In a team the introduction is read together before the first turn
     // clears it.
-    if (team() && io_.interactive) wait_for_enter(tr("run.press_enter_start"));
+    if (team() && io_.interactive && io_.hand_over) wait_for_enter(tr("run.press_enter_start"));
     while (true) {
       const Position at = session::position(s_);
       if (at.kind == Kind::done) break;
@@ -223,7 +223,7 @@ class Driver {
   // Returns whether the screen was cleared.
   bool private_turn(std::size_t participant) {
     if (!team()) return false;
-    if (io_.interactive) {
+    if (io_.interactive && io_.hand_over) {
       // The hand-over: a screen with nothing on it but who is next.
       say(kClearScreen);
       say(paint(style().heading,
@@ -231,8 +231,8 @@ class Driver {
           "\n");
       wait_for_enter(
           tr("run.press_enter", fmt::arg("name", render::visible(name_of(participant)))));
-      say(kClearScreen);
     }
+    if (io_.interactive) say(kClearScreen);
     say(paint(style().heading,
               tr("run.turn", fmt::arg("name", render::visible(name_of(participant))))) +
         "\n\n");

@@ -17,8 +17,11 @@ namespace h2h::ui {
 
 struct SessionIO {
   bool interactive = false;  // standard input is a terminal
-  render::Style style;       // for standard output
-  std::string path;          // the session file, for messages
+  // On a terminal, a team's introduction and hand-overs wait for Enter;
+  // --no-input keeps the plain line protocol.
+  bool hand_over = true;
+  render::Style style;  // for standard output
+  std::string path;     // the session file, for messages
   // Writes the session file; throws h2h::Error when it cannot.
   std::function<void(const session::Record&)> save;
 };

@@ -166,6 +166,16 @@ class PrivateTurns(H2HTestCase):
         t.type("quit")
         t.read_until("--resume")
         self.assertEqual(t.close(), 0)
+        # A team with --no-input: the plain line protocol, no waits for Enter.
+        t = Terminal(["run", "--participants", "2", "--no-input", "--dilemmas", "growth", "-o",
+                      self.tmp / "z.yaml"], clean_env(TERM="xterm"))
+        t.read_until("P1, A and B")
+        t.type("1 2")
+        t.read_until("P2, A and B")
+        t.type("quit")
+        t.read_until("--resume")
+        self.assertEqual(t.close(), 0)
+        self.assertNotIn("press Enter", t.screen)
 
     def test_a_note_that_looks_like_an_answer_is_asked_about_and_unnote_removes(self):
         out = self.tmp / "notes.yaml"
