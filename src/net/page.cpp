@@ -67,8 +67,10 @@ td.n { text-align: right; }
   <svg id="pick" class="grid" viewBox="-1.4 -0.4 12.8 12.8" aria-hidden="true"></svg>
   <label for="a"><span id="t-a"></span> <span id="d-a"></span></label>
   <div class="pole"><input id="a" type="range" min="0" max="10" step="1" value="5" class="unset"><output id="a-out">-</output></div>
+  <p class="muted ups" id="d-a-up"></p>
   <label for="b"><span id="t-b"></span> <span id="d-b"></span></label>
   <div class="pole"><input id="b" type="range" min="0" max="10" step="1" value="5" class="unset"><output id="b-out">-</output></div>
+  <p class="muted ups" id="d-b-up"></p>
   <div id="idea-box" hidden>
     <label for="idea" id="t-idea"></label>
     <textarea id="idea" rows="3" maxlength="1000"></textarea>
@@ -82,6 +84,7 @@ td.n { text-align: right; }
   <table><tbody id="r-zones"></tbody></table>
   <p id="r-figures" class="muted"></p>
   <p id="r-enen"></p>
+  <div id="r-map"></div>
   <table id="r-names" hidden><thead><tr><th id="t-who"></th><th>A</th><th>B</th><th id="t-zone"></th></tr></thead>
   <tbody id="r-rows"></tbody></table>
 </section>
@@ -166,6 +169,24 @@ $("send").addEventListener("click", async () => {
   } catch (e) { text("sent", T.not_saved); $("sent").className = "err"; }
   $("send").disabled = chosen.a === null || chosen.b === null;
 });
+// The polarity map after the reveal: purpose, both poles' upsides,
+// downsides and early warnings, fear. Text only (textContent).
+function polarityMap(m, box) {
+  box.textContent = "";
+  if (!m) return;
+  const add = (tag, s, cls) => { const e = document.createElement(tag); e.textContent = s; if (cls) e.className = cls; box.appendChild(e); return e; };
+  if (m.purpose) add("p", T.map_purpose + " " + m.purpose, "strong");
+  for (const [letter, p] of [["A", m.a], ["B", m.b]]) {
+    add("h3", letter + ": " + p.label);
+    for (const [title, items] of [[T.map_upsides, p.upsides], [T.map_downsides, p.downsides], [T.map_warnings, p.early_warnings]]) {
+      if (!items.length) continue;
+      add("p", title, "muted");
+      const ul = add("ul", "");
+      for (const i of items) { const li = document.createElement("li"); li.textContent = i; ul.appendChild(li); }
+    }
+  }
+  if (m.fear) add("p", T.map_fear + " " + m.fear, "strong");
+}
 function reveal(s) {
   show("reveal");
   const r = s.reveal, g = $("r-grid");
@@ -184,6 +205,7 @@ function reveal(s) {
     zones.appendChild(tr);
   }
   text("r-figures", r.figures); text("r-enen", r.en_en);
+  polarityMap(s.dilemma.map, $("r-map"));
   $("r-names").hidden = !r.rows;
   const rows = $("r-rows"); rows.textContent = "";
   for (const row of r.rows || []) {
@@ -212,6 +234,8 @@ function render(s) {
     current = s.dilemma.id; dirty = false;
     text("d-title", s.dilemma.number + "/" + s.dilemma.count + "  " + s.dilemma.title);
     text("d-question", s.dilemma.question); text("d-a", s.dilemma.a); text("d-b", s.dilemma.b);
+    const ups = (list) => (list || []).map((u) => "+ " + u).join("   ");
+    text("d-a-up", ups(s.dilemma.a_upsides)); text("d-b-up", ups(s.dilemma.b_upsides));
     chosen = s.answer ? { a: s.answer.a, b: s.answer.b } : { a: null, b: null };
     if (fresh || s.answer) $("idea").value = s.answer ? s.answer.idea || "" : "";
     mark();
@@ -269,7 +293,12 @@ std::string participant_page(const std::string& lang, bool anonymous) {
                           {"zones", zone_map()},
                           {"anonymous", tr("serve.anonymous")},
                           {"error", tr("serve.error")},
-                          {"is_anonymous", anonymous}};
+                          {"is_anonymous", anonymous},
+                          {"map_purpose", tr("serve.map_purpose")},
+                          {"map_fear", tr("serve.map_fear")},
+                          {"map_upsides", tr("report.map.upsides")},
+                          {"map_downsides", tr("report.map.downsides")},
+                          {"map_warnings", tr("report.map.warnings")}};
   std::string page = kPage;
   replace(page, "@LANG@", render::html_escape(lang));
   replace(page, "@TEXTS@",

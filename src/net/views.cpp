@@ -34,13 +34,26 @@ json dilemma_json(const ViewContext& v, std::size_t d, bool upsides) {
               {"question", text(dl->question, lang)},
               {"a", text(dl->a.label, lang)},
               {"b", text(dl->b.label, lang)}};
+  auto texts = [&](const std::vector<Text>& list) {
+    json out = json::array();
+    for (const auto& t : list) out.push_back(text(t, lang));
+    return out;
+  };
   if (upsides) {
-    json ua = json::array(), ub = json::array();
-    for (const auto& u : dl->a.upsides) ua.push_back(text(u, lang));
-    for (const auto& u : dl->b.upsides) ub.push_back(text(u, lang));
-    out["a_upsides"] = ua;
-    out["b_upsides"] = ub;
+    out["a_upsides"] = texts(dl->a.upsides);
+    out["b_upsides"] = texts(dl->b.upsides);
   }
+  // The polarity map, shown on the phones after the reveal.
+  auto pole = [&](const Pole& p) {
+    return json{{"label", text(p.label, lang)},
+                {"upsides", texts(p.upsides)},
+                {"downsides", texts(p.downsides)},
+                {"early_warnings", texts(p.early_warnings)}};
+  };
+  out["map"] = {{"purpose", dl->purpose.empty() ? std::string() : text(dl->purpose, lang)},
+                {"fear", dl->fear.empty() ? std::string() : text(dl->fear, lang)},
+                {"a", pole(dl->a)},
+                {"b", pole(dl->b)}};
   return out;
 }
 
@@ -106,9 +119,7 @@ json reveal_view(const ViewContext& v, std::size_t d) {
   json zones = json::object();
   for (int z = 0; z < kZoneCount; ++z)
     zones[std::string(zone_name(static_cast<Zone>(z)))] = f.zones[static_cast<std::size_t>(z)];
-  auto shown = [](std::optional<double> x) {
-    return x ? fmt::format("{:.1f}", *x) : std::string("-");
-  };
+  auto shown = [](std::optional<double> x) { return x ? i18n::decimal(*x, 1) : std::string("-"); };
   json out = {{"n", f.n},
               {"dots", dots},
               {"zones", zones},
@@ -133,7 +144,7 @@ json phone_view(const ViewContext& v, std::optional<std::size_t> me, bool with_r
   out["phase"] = phase(v);
   const auto d = session::open_dilemma(v.state);
   if (!d || v.ended) return out;
-  out["dilemma"] = dilemma_json(v, *d, false);
+  out["dilemma"] = dilemma_json(v, *d, true);
   const auto* mine = r.response(r.dilemmas[*d], r.participants[*me].id);
   out["answer"] = mine && mine->point
                       ? json{{"a", mine->point->a}, {"b", mine->point->b}, {"idea", mine->idea}}

@@ -115,6 +115,11 @@ class Serve(H2HTestCase):
         self.assertEqual(Phone(s).answer(5, 5, dilemma="growth")[0], 401)  # not joined
         st = anna.state()
         self.assertEqual((st["phase"], st["dilemma"]["id"], st["name"]), ("open", "growth", "Anna"))
+        # The phone shows both poles' upsides, and carries the polarity map for the reveal.
+        self.assertTrue(st["dilemma"]["a_upsides"] and st["dilemma"]["b_upsides"])
+        self.assertTrue(st["dilemma"]["map"]["purpose"])
+        self.assertTrue(st["dilemma"]["map"]["b"]["early_warnings"])
+        self.assertIn("polarityMap(s.dilemma.map", page)
         # Answers, a changed answer, bad and oversized requests.
         self.assertEqual(anna.answer(8, 3)[0], 200)
         self.assertEqual(anna.answer(9, 9, "co-op")[0], 200)  # changed before the reveal
