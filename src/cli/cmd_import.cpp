@@ -53,10 +53,7 @@ int run_import(const Context& ctx, ImportOptions& o) {
   std::vector<session::Record> records;
   std::map<std::string, std::size_t, std::less<>> by_team;
   std::map<std::string, bool, std::less<>> checkin_keys;
-  const auto kind =
-      fs::path(o.input).extension() == ".jsonl" || fs::path(o.input).extension() == ".ndjson"
-          ? formats::ResponseFormat::jsonl
-          : formats::ResponseFormat::csv;
+  const auto kind = response_format(o.input);
   const auto summary =
       formats::read_responses(o.input, kind, weights, ro, [&](const formats::Respondent& r) {
         const std::string team = (o.by == "team") ? std::string(r.team) : std::string();

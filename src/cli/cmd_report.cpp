@@ -44,14 +44,13 @@ struct ReportOptions {
   ResponseCli responses;
 };
 
-enum class InputKind { session, csv, jsonl, report_json };
+enum class InputKind { session, responses, report_json };
 
 InputKind kind_of(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();
   if (ext == ".yaml" || ext == ".yml") return InputKind::session;
-  if (ext == ".jsonl" || ext == ".ndjson") return InputKind::jsonl;
   if (ext == ".json") return InputKind::report_json;
-  return InputKind::csv;  // .csv, .tsv, .txt, "-" and the rest
+  return InputKind::responses;  // .csv, .tsv, .txt, .jsonl, .xlsx, "-" and the rest
 }
 
 // More groups than limits::max_groups: refused before they fill memory.
@@ -146,8 +145,7 @@ class Progress {
 };
 
 void read_response_file(const Context& ctx, ReportOptions& o, const std::string& path,
-                        InputKind kind, const std::shared_ptr<const Weights>& weights,
-                        Gatherer& gather) {
+                        const std::shared_ptr<const Weights>& weights, Gatherer& gather) {
   formats::ResponseOptions ro = o.responses.options();
   Progress progress(path);
   ro.progress = [&progress](std::uint64_t bytes) { progress(bytes); };
@@ -161,8 +159,7 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
   report::Group* last = nullptr;
   std::string last_name;
   auto summary = formats::read_responses(
-      path, kind == InputKind::csv ? formats::ResponseFormat::csv : formats::ResponseFormat::jsonl,
-      *weights, ro, [&](const formats::Respondent& r) {
+      path, response_format(path), *weights, ro, [&](const formats::Respondent& r) {
         if (!by_team) return file_total.add_respondent(r.answers, r.checkin);
         const std::string_view team = r.team.empty() ? std::string_view(no_team) : r.team;
         if (last == nullptr || team != last_name) {
@@ -277,9 +274,7 @@ int run_report(const Context& ctx, ReportOptions& o) {
     });
   }
   for (const auto& path : o.inputs) {
-    const InputKind kind = kind_of(path);
-    if (kind == InputKind::csv || kind == InputKind::jsonl)
-      read_response_file(ctx, o, path, kind, weights, gather);
+    if (kind_of(path) == InputKind::responses) read_response_file(ctx, o, path, weights, gather);
   }
   const std::vector<const report::Group*> groups = gather.groups();
   const report::Group& total = gather.total();

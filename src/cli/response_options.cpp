@@ -2,6 +2,9 @@
 
 #include <fmt/ranges.h>
 
+#include <cctype>
+#include <filesystem>
+
 namespace h2h::cli {
 
 using i18n::tr;
@@ -13,6 +16,7 @@ formats::ResponseOptions ResponseCli::options() {
     o.delimiter = input_delimiter == "tab" ? '\t' : input_delimiter.front();
   o.map = header_map ? &*header_map : nullptr;
   o.skip_invalid = skip_invalid;
+  o.sheet = sheet;
   return o;
 }
 
@@ -21,7 +25,16 @@ void add_response_options(CLI::App& app, ResponseCli& o) {
   app.add_option("--input-delimiter", o.input_delimiter, tr("help.report.input_delimiter"))
       ->check(CLI::IsMember({",", ";", "tab"}))
       ->option_text(",|;|tab");
+  app.add_option("--sheet", o.sheet, tr("help.report.sheet"))->option_text("NAME");
   app.add_flag("--skip-invalid", o.skip_invalid, tr("help.report.skip_invalid"));
+}
+
+formats::ResponseFormat response_format(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (ext == ".jsonl" || ext == ".ndjson") return formats::ResponseFormat::jsonl;
+  if (ext == ".xlsx" || ext == ".xlsm") return formats::ResponseFormat::xlsx;
+  return formats::ResponseFormat::csv;
 }
 
 void report_summary(const Context& ctx, const std::string& path,

@@ -1,5 +1,5 @@
 // The options of every command that reads response files (report, import):
-// --map, --input-delimiter, --skip-invalid, and what is said afterwards.
+// --map, --input-delimiter, --sheet, --skip-invalid, and what is said afterwards.
 #pragma once
 
 #include <optional>
@@ -13,6 +13,7 @@ namespace h2h::cli {
 struct ResponseCli {
   std::string map;
   std::string input_delimiter;
+  std::string sheet;
   bool skip_invalid = false;
 
   std::optional<formats::HeaderMap> header_map;  // read by options()
@@ -22,6 +23,9 @@ struct ResponseCli {
 };
 
 void add_response_options(CLI::App& app, ResponseCli& options);
+
+// A response file's format by its name: .jsonl/.ndjson, .xlsx, else CSV.
+formats::ResponseFormat response_format(const std::string& path);
 
 // Says once which columns were ignored and which rows were skipped.
 void report_summary(const Context& ctx, const std::string& path,

@@ -16,6 +16,9 @@ struct Place {
   std::string source;  // a file path, "-" for stdin, or "builtin:<deck>"
   int line = 0;
   int column = 0;
+  // A worksheet's name: then the place prints as FILE:SHEET!CELL, with the
+  // line as the row and the column as its letters (D14).
+  std::string sheet = {};
 
   friend bool operator==(const Place&, const Place&) = default;
 };
@@ -25,7 +28,8 @@ struct Problem {
   std::string message;
 };
 
-// "FILE:LINE:COLUMN: message", or "h2h: error: message" without a source.
+// "FILE:LINE:COLUMN: message", "FILE:SHEET!CELL: message" in a workbook, or
+// "h2h: error: message" without a source.
 std::string format_problem(const Problem& p);
 
 // Sorts by source, line and column; keeps the order of equal places.

@@ -35,5 +35,17 @@ constexpr std::size_t max_groups(std::size_t dilemmas) {
   const std::size_t by_deck = kGroupDilemmas / (dilemmas == 0 ? 1 : dilemmas);
   return by_deck < kGroups ? by_deck : kGroups;
 }
+// Workbooks (.xlsx): parts of the zip, a part's unpacked size, the packing
+// ratio allowed for parts over kWorkbookRatioFrom (real sheets pack 5 to 20
+// times; a zip bomb 1000 times), the small parts read whole, one cell's text,
+// the shared strings kept in memory and their number.
+constexpr std::size_t kWorkbookParts = 10000;
+constexpr std::uint64_t kWorkbookPartBytes = 4ULL << 30;
+constexpr std::uint64_t kWorkbookRatioFrom = 16 << 20;
+constexpr std::uint64_t kWorkbookRatio = 200;
+constexpr std::size_t kWorkbookSmallPart = 16 << 20;
+constexpr std::size_t kWorkbookCellBytes = 128 << 10;
+constexpr std::size_t kWorkbookStringBytes = 48 << 20;
+constexpr std::size_t kWorkbookStrings = 16 << 20;
 
 }  // namespace h2h::limits

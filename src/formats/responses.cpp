@@ -16,6 +16,9 @@
 #include "formats/json_guard.hpp"
 #include "formats/json_text.hpp"
 #include "formats/sniff.hpp"
+#include "formats/row_source.hpp"
+#include "formats/xlsx_reader.hpp"
+#include "formats/xlsx_zip.hpp"
 #include "formats/yaml_source.hpp"
 #include "i18n/i18n.hpp"
 
@@ -112,7 +115,8 @@ bool blank(std::string_view s) {
 // Turns one record's fields into a respondent, or a problem.
 class RowReader {
  public:
-  RowReader(const Weights& w, std::string source) : w_(w), source_(std::move(source)) {
+  RowReader(const Weights& w, std::string source, std::string sheet = {})
+      : w_(w), source_(std::move(source)), sheet_(std::move(sheet)) {
     r_.answers.resize(w.dilemma_ids.size());
   }
 
@@ -188,11 +192,13 @@ class RowReader {
 
  private:
   void fail(int column, std::string message) {
-    problem_ = Problem{Place{source_, static_cast<int>(r_.row), column}, std::move(message)};
+    problem_ =
+        Problem{Place{source_, static_cast<int>(r_.row), column, sheet_}, std::move(message)};
   }
 
   const Weights& w_;
   std::string source_;
+  std::string sheet_;  // a workbook's sheet, for places as FILE:SHEET!CELL
   Respondent r_;
   std::vector<int> a_, b_;
   std::vector<int> a_column_, b_column_;
@@ -249,54 +255,88 @@ void handle_problem(const Problem& p, const ResponseOptions& o, ResponseSummary&
   if (s.first_reasons.size() < 5) s.first_reasons.push_back(p);
 }
 
-ResponseSummary read_csv(const std::string& path, const Weights& w, const ResponseOptions& o,
-                         const std::function<void(const Respondent&)>& sink) {
+// A CSV file's records as rows.
+class CsvRows final : public RowSource {
+ public:
+  CsvRows(int fd, const std::string& path, std::optional<char> delimiter)
+      : csv_(fd, path, delimiter), path_(path) {}
+  bool next(std::vector<std::string_view>& fields) override { return csv_.next(fields); }
+  std::int64_t row() const override { return csv_.row(); }
+  std::uint64_t bytes_read() const override { return csv_.bytes_read(); }
+  Place place(int column) const override {
+    return Place{path_, static_cast<int>(csv_.row()), column};
+  }
+
+ private:
+  CsvReader csv_;
+  std::string path_;
+};
+
+// Rows (CSV records or a sheet's rows) to respondents: the first row names
+// the columns.
+ResponseSummary read_table(RowSource& rows, const std::string& path, const std::string& sheet,
+                           const Weights& w, const ResponseOptions& o,
+                           const std::function<void(const Respondent&)>& sink) {
   ResponseSummary summary;
-  const int fd = open_input(path);
-  Closer closer{fd};
-  CsvReader csv(fd, path, o.delimiter);
   std::vector<std::string_view> fields;
-  if (!csv.next(fields)) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
-  check_csv_header(path, fields);
+  if (!rows.next(fields)) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
+  if (sheet.empty()) check_csv_header(path, fields);  // a workbook has neither UTF-16 nor CRs
   const Roles roles(w);
   std::vector<Role> plan;
   std::vector<std::string> headers;
+  std::vector<bool> used;
   for (std::size_t c = 0; c < fields.size(); ++c) {
     headers.emplace_back(fields[c]);
     plan.push_back(roles.of(fields[c], o.map));
+    used.push_back(plan.back().kind != Role::Kind::ignored);
     if (plan.back().kind == Role::Kind::ignored && !blank(fields[c]))
       summary.ignored_columns.emplace_back(fields[c]);
   }
   check_duplicate_columns(path, plan, headers);
-  RowReader reader(w, path);
+  rows.use_columns(used);
+  RowReader reader(w, path, sheet);
   std::uint64_t next_progress = 1 << 20;  // the callback decides when to show anything
-  while (csv.next(fields)) {
+  while (rows.next(fields)) {
     ++summary.rows;
-    reader.begin(csv.row());
+    reader.begin(rows.row());
     const std::size_t n = std::min(fields.size(), plan.size());
     for (std::size_t c = 0; c < n; ++c)
       if (plan[c].kind != Role::Kind::ignored)
         reader.value(plan[c], fields[c], static_cast<int>(c + 1), headers[c]);
     if (!reader.problem() && fields.size() > plan.size() &&
         !std::all_of(fields.begin() + static_cast<long>(plan.size()), fields.end(), blank)) {
-      handle_problem(
-          Problem{Place{path, static_cast<int>(csv.row()), static_cast<int>(plan.size() + 1)},
-                  tr("responses.extra_fields", fmt::arg("count", fields.size()),
-                     fmt::arg("columns", plan.size()))},
-          o, summary);
+      handle_problem(Problem{rows.place(static_cast<int>(plan.size() + 1)),
+                             tr("responses.extra_fields", fmt::arg("count", fields.size()),
+                                fmt::arg("columns", plan.size()))},
+                     o, summary);
       continue;
     }
     if (const Respondent* r = reader.end())
       sink(*r);
     else
       handle_problem(*reader.problem(), o, summary);
-    if (o.progress && csv.bytes_read() >= next_progress) {
-      o.progress(csv.bytes_read());
-      next_progress = csv.bytes_read() + (1 << 20);
+    if (o.progress && rows.bytes_read() >= next_progress) {
+      o.progress(rows.bytes_read());
+      next_progress = rows.bytes_read() + (1 << 20);
     }
   }
   if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.no_rows"));
   return summary;
+}
+
+ResponseSummary read_csv(const std::string& path, const Weights& w, const ResponseOptions& o,
+                         const std::function<void(const Respondent&)>& sink) {
+  const int fd = open_input(path);
+  Closer closer{fd};
+  CsvRows rows(fd, path, o.delimiter);
+  return read_table(rows, path, {}, w, o, sink);
+}
+
+ResponseSummary read_xlsx(const std::string& path, const Weights& w, const ResponseOptions& o,
+                          const std::function<void(const Respondent&)>& sink) {
+  if (path == "-") throw Error(ExitCode::usage, tr("xlsx.stdin"));
+  XlsxReader rows(ZipArchive::open_file(path), XlsxOptions{o.sheet});
+  return read_table(rows, path, rows.sheet(), w, o, sink);
 }
 
 // The 1-based column of "key" in a JSON line, for messages.
@@ -402,7 +442,15 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
 ResponseSummary read_responses(const std::string& path, ResponseFormat format, const Weights& w,
                                const ResponseOptions& o,
                                const std::function<void(const Respondent&)>& sink) {
-  return format == ResponseFormat::csv ? read_csv(path, w, o, sink) : read_jsonl(path, w, o, sink);
+  switch (format) {
+    case ResponseFormat::csv:
+      return read_csv(path, w, o, sink);
+    case ResponseFormat::jsonl:
+      return read_jsonl(path, w, o, sink);
+    case ResponseFormat::xlsx:
+      break;
+  }
+  return read_xlsx(path, w, o, sink);
 }
 
 }  // namespace h2h::formats

@@ -1,4 +1,5 @@
-// Response files from surveys: CSV (exports of online forms) and JSON Lines,
+// Response files from surveys: CSV (exports of online forms), workbooks
+// (.xlsx, as Microsoft Forms exports them) and JSON Lines,
 // one respondent per record, with the columns respondent, team,
 // <dilemma>.a, <dilemma>.b and checkin.<need> (or checkin.<item>). Read as
 // a stream: each respondent goes to the caller and is forgotten, so memory
@@ -37,6 +38,7 @@ HeaderMap read_header_map(const std::string& path);
 
 struct ResponseOptions {
   std::optional<char> delimiter;  // CSV; detected when not given
+  std::string sheet;              // a workbook's sheet; the first when empty
   const HeaderMap* map = nullptr;
   bool skip_invalid = false;
   // Called now and then with the bytes read so far (for a progress line).
@@ -50,7 +52,7 @@ struct ResponseSummary {
   std::vector<std::string> ignored_columns;
 };
 
-enum class ResponseFormat { csv, jsonl };
+enum class ResponseFormat { csv, jsonl, xlsx };
 
 // Reads `path` ("-" for standard input) and calls `sink` for every valid
 // respondent. Throws Error (exit 3) at the first invalid value unless

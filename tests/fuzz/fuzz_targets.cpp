@@ -14,6 +14,8 @@
 #include "formats/report_json.hpp"
 #include "formats/responses.hpp"
 #include "formats/session_yaml.hpp"
+#include "formats/xlsx_reader.hpp"
+#include "formats/xlsx_zip.hpp"
 #include "render/deck_json.hpp"
 #include "render/deck_text.hpp"
 #include "render/document.hpp"
@@ -123,6 +125,43 @@ void jsonl(std::string_view bytes) {
   responses(bytes, formats::ResponseFormat::jsonl, true);
 }
 
+// The rows of a workbook read twice: with the shared strings kept whole and
+// with only those of the used columns (as for a large workbook). When both
+// readings succeed, the used columns must agree.
+std::vector<std::vector<std::string>> sheet_rows(std::string_view bytes, std::uint64_t keep_all) {
+  formats::XlsxReader reader(formats::ZipArchive::open_memory(bytes, "fuzz.xlsx"),
+                             formats::XlsxOptions{{}, keep_all});
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string_view> fields;
+  std::vector<bool> used;
+  while (reader.next(fields)) {
+    if (rows.empty()) {
+      for (std::size_t c = 0; c < fields.size(); ++c) used.push_back(c % 2 == 0);
+      reader.use_columns(used);
+    }
+    std::vector<std::string> row;
+    for (std::size_t c = 0; c < fields.size(); ++c)
+      row.emplace_back(c < used.size() && !used[c] && !rows.empty() ? std::string_view()
+                                                                    : fields[c]);
+    while (!row.empty() && row.back().empty()) row.pop_back();
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void xlsx(std::string_view bytes) {
+  responses(bytes, formats::ResponseFormat::xlsx, false);
+  responses(bytes, formats::ResponseFormat::xlsx, true);
+  std::vector<std::vector<std::string>> whole, used_only;
+  try {
+    whole = sheet_rows(bytes, ~0ULL);
+    used_only = sheet_rows(bytes, 0);
+  } catch (const Error&) {
+    return;
+  }
+  if (whole != used_only) throw std::logic_error("workbook rows differ with fewer shared strings");
+}
+
 void answer_input(std::string_view bytes) {
   (void)parse_point(bytes);
   const std::string shown = render::visible(bytes);
@@ -150,7 +189,8 @@ void report_json(std::string_view bytes) {
 const std::vector<Target>& targets() {
   static const std::vector<Target> all = {
       {"deck", deck},   {"session", session},           {"csv", csv},
-      {"jsonl", jsonl}, {"answer_input", answer_input}, {"report_json", report_json}};
+      {"jsonl", jsonl}, {"answer_input", answer_input}, {"report_json", report_json},
+      {"xlsx", xlsx}};
   return all;
 }
 

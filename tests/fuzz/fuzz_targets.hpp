@@ -19,6 +19,7 @@ void csv(std::string_view bytes);           // response CSV reader
 void jsonl(std::string_view bytes);         // response JSON Lines reader
 void answer_input(std::string_view bytes);  // typed answers, commands, safe display
 void report_json(std::string_view bytes);   // a report's JSON read back for merging
+void xlsx(std::string_view bytes);          // workbooks: zip, XML, shared strings, rows
 
 struct Target {
   const char* name;

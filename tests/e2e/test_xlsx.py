@@ -1,0 +1,197 @@
+"""Workbooks (.xlsx) through the real binary: the same figures as the CSV of
+the same data, Microsoft Forms exports with their own columns and question
+texts, places as FILE:SHEET!CELL, and hostile workbooks."""
+
+import json
+import zipfile
+
+import yaml
+
+from h2h_e2e import EX_DATA, EX_OK, H2HTestCase, run
+from test_batch import HEADER, rows, write_csv
+from xlsx_maker import MAIN, excel_serial, write_xlsx
+
+FORMS_OWN = ["ID", "Start time", "Completion time", "Email", "Name"]
+
+
+def as_cells(data):
+    """CSV rows as a spreadsheet holds them: numbers as numbers, blanks empty."""
+    return [[int(v) if v.isdigit() else (v or None) for v in r] for r in data]
+
+
+class Workbooks(H2HTestCase):
+    def report(self, *args, fmt="json", code=EX_OK):
+        r = run("report", *args, "--format", fmt)
+        self.assertExit(r, code)
+        return r
+
+    def test_same_figures_as_csv(self):
+        data = rows(60)
+        csv_path = self.tmp / "same.csv"
+        write_csv(csv_path, HEADER, data)
+        shared = self.tmp / "shared.xlsx"
+        write_xlsx(shared, {"Sheet1": [HEADER] + as_cells(data)})
+        inline = self.tmp / "inline.xlsx"
+        write_xlsx(inline, {"Sheet1": [HEADER] + as_cells(data)}, inline=True)
+        for fmt in ("json", "csv", "text"):
+            expected = self.report(csv_path, "--by", "team", fmt=fmt).stdout
+            for book in (shared, inline):
+                got = self.report(book, "--by", "team", fmt=fmt).stdout
+                self.assertEqual(got.replace(str(book), "FILE"), expected.replace(str(csv_path), "FILE"),
+                                 f"{book.name} as {fmt}")
+        self.assertEqual(json.loads(self.report(shared).stdout)["participants"], 60)
+
+    def test_microsoft_forms_export(self):
+        """As Forms writes it: its own columns first, question texts as
+        headers, times as date-styled serial numbers, ratings as numbers."""
+        map_path = self.tmp / "map.yaml"
+        self.assertExit(run("form", "--map-out", map_path), EX_OK)
+        questions = {v: k for k, v in yaml.safe_load(map_path.read_text()).items()}
+        data = rows(25)
+        header = FORMS_OWN + [questions.get(h, h) for h in HEADER]
+        book_rows = [header]
+        for i, r in enumerate(data):
+            start = excel_serial(2026, 3, 2 + i % 5, 9, i % 60)
+            book_rows.append([i + 1, start, start + 0.004, "anonymous", None] + as_cells([r])[0])
+        book = self.tmp / "Forms export.xlsx"
+        write_xlsx(book, {"Sheet1": book_rows}, date_columns=(2, 3))
+        csv_path = self.tmp / "plain.csv"
+        write_csv(csv_path, HEADER, data)
+        expected = json.loads(self.report(csv_path, "--by", "team").stdout)
+        r = self.report(book, "--map", map_path, "--by", "team")
+        self.assertEqual(json.loads(r.stdout), expected)
+        self.assertIn("ignoring columns that are not h2h's: ID, Start time, Completion time, Email, Name",
+                      r.stderr)
+        # import reads it too: one session file per team, every respondent in it.
+        out = self.tmp / "sessions"
+        r = run("import", book, "--map", map_path, "--by", "team", "-o", out)
+        self.assertExit(r, EX_OK)
+        sessions = sorted(out.glob("*.yaml"))
+        self.assertEqual(len(sessions), 3)
+        merged = json.loads(self.report(*sessions).stdout)
+        self.assertEqual(merged["participants"], 25)
+        self.assertEqual(merged["dilemmas"], expected["dilemmas"])
+
+    def test_error_names_sheet_and_cell(self):
+        header = ["respondent", "team", "transparency.a", "transparency.b"]
+        data = [[f"r{i}", "Sales", 5, 5] for i in range(2, 14)] + [["r14", "Sales", 4, 11]]
+        book = self.tmp / "export.xlsx"
+        write_xlsx(book, {"Sheet1": [header] + data})
+        r = self.report(book, code=EX_DATA)
+        self.assertEqual(r.stderr.strip(),
+                         f"{book}:Sheet1!D14: '11' is not an integer 0..10 (column 'transparency.b')")
+        # --skip-invalid goes on, naming the cell.
+        r = self.report(book, "--skip-invalid")
+        self.assertIn(f"{book}:Sheet1!D14:", r.stderr)
+        self.assertEqual(json.loads(r.stdout)["participants"], 12)
+        # In Dutch, a sheet name with a space is quoted as in a formula.
+        spaced = self.tmp / "blad.xlsx"
+        write_xlsx(spaced, {"Blad 1": [header] + data})
+        r = run("--lang", "nl", "report", spaced)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(f"{spaced}:'Blad 1'!D14: '11' is geen geheel getal 0..10", r.stderr)
+
+    def test_sheet_option(self):
+        header = ["respondent", "growth.a", "growth.b"]
+        book = self.tmp / "two.xlsx"
+        write_xlsx(book, {"Notes": [["just notes"]], "Answers": [header, ["r1", 8, 2], ["r2", 6, 4]]})
+        first = json.loads(self.report(book).stdout)
+        self.assertEqual(first["participants"], 0)
+        data = json.loads(self.report(book, "--sheet", "Answers").stdout)
+        growth = {d["id"]: d for d in data["dilemmas"]}["growth"]
+        self.assertEqual((growth["n"], growth["a"]["mean"], growth["b"]["mean"]), (2, 7, 3))
+        r = self.report(book, "--sheet", "Antwoorden", code=EX_DATA)
+        self.assertIn("the workbook has no sheet 'Antwoorden' (it has: 'Notes', 'Answers')", r.stderr)
+
+    def test_strings_empty_cells_and_odd_layouts(self):
+        """Rich text runs, phonetic runs, cells without r, rows without r,
+        formulas with cached values and an absurd dimension."""
+        sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">'
+                 '<dimension ref="A1:XFD1048576"/><sheetData>'
+                 '<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>growth</t></r><r><t>.a</t></r></is></c>'
+                 '<c t="str"><f>"growth.b"</f><v>growth.b</v></c></row>'
+                 '<row><c><v>1</v></c><c t="s"><v>2</v></c><c><f>4+4</f><v>8</v></c><c r="D2"><v>2</v></c></row>'
+                 '<row r="7"><c r="A7"><v>2</v></c><c r="B7" t="s"><v>2</v></c><c r="C7"/><c r="D7" t="s"><v>3</v></c></row>'
+                 '</sheetData></worksheet>')
+        strings = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}">'
+                   '<si><t>respondent</t></si><si><r><t>te</t></r><r><rPr><b/></rPr><t>am</t></r><rPh><t>x</t></rPh></si>'
+                   '<si><t>Sales</t></si><si><t xml:space="preserve"> 4 </t></si></sst>')
+        book = self.tmp / "odd.xlsx"
+        write_xlsx(book, {"Sheet1": [["x"]]},
+                   extra_parts={"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": strings})
+        data = json.loads(self.report(book, "--by", "team").stdout)
+        growth = {d["id"]: d for d in data["dilemmas"]}["growth"]
+        self.assertEqual(growth["n"], 1)  # row 7 has no A answer
+        self.assertEqual([g["name"] for g in data["groups"]], ["Sales"])
+        self.assertEqual(data["participants"], 2)
+
+
+class HostileWorkbooks(H2HTestCase):
+    def check_refused(self, book, *needles):
+        r = run("report", book)
+        self.assertExit(r, EX_DATA)
+        self.assertEqual(r.stdout, "")
+        for needle in needles:
+            self.assertIn(needle, r.stderr)
+        self.assertNotIn("Traceback", r.stderr)
+        return r
+
+    def test_not_a_zip(self):
+        book = self.tmp / "export.xlsx"
+        book.write_text("respondent,team\nr1,Sales\n")
+        self.check_refused(book, f"{book}: not a readable workbook", "CSV UTF-8")
+
+    def test_zip_bomb_is_refused_before_unpacking(self):
+        book = self.tmp / "bomb.xlsx"
+        head = f'<worksheet xmlns="{MAIN}"><sheetData>'
+        sheet = head + " " * (64 << 20) + "</sheetData></worksheet>"
+        write_xlsx(book, {"Sheet1": [["x"]]}, extra_parts={"xl/worksheets/sheet1.xml": sheet})
+        self.assertLess(book.stat().st_size, 1 << 20)
+        self.check_refused(book, "xl/worksheets/sheet1.xml unpacks to", "times its packed size",
+                           "zip bomb")
+
+    def test_entity_expansion_is_refused(self):
+        lol = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+               + "".join(f'<!ENTITY lol{i} "{"&lol" + (str(i - 1) if i > 1 else "") + ";" * 1}' * 1
+                         + f'{"&lol" + (str(i - 1) if i > 1 else "") + ";" * 1}' * 9 + '">'
+                         for i in range(1, 10))
+               + f']><sst xmlns="{MAIN}"><si><t>&lol9;</t></si></sst>')
+        book = self.tmp / "lol.xlsx"
+        write_xlsx(book, {"Sheet1": [["respondent"], ["r1"]]}, extra_parts={"xl/sharedStrings.xml": lol})
+        self.check_refused(book, "xl/sharedStrings.xml: a DOCTYPE (entity declarations)")
+
+    def test_missing_parts(self):
+        book = self.tmp / "nosheet.xlsx"
+        write_xlsx(book, {"Sheet1": [["respondent"]]}, skip_parts=("xl/worksheets/sheet1.xml",))
+        self.check_refused(book, "the part xl/worksheets/sheet1.xml is missing")
+        book = self.tmp / "nobook.xlsx"
+        write_xlsx(book, {"Sheet1": [["respondent"]]}, skip_parts=("xl/workbook.xml",))
+        self.check_refused(book, "the part xl/workbook.xml is missing")
+        book = self.tmp / "nostrings.xlsx"
+        write_xlsx(book, {"Sheet1": [["respondent"], ["r1"]]}, skip_parts=("xl/sharedStrings.xml",))
+        self.check_refused(book, "the part xl/sharedStrings.xml is missing")
+
+    def test_absurd_cells_and_broken_xml(self):
+        cases = {
+            '<row r="1"><c r="XFE1"><v>1</v></c></row>': "odd.xlsx:Sheet1: 'XFE1' is not a cell within",
+            '<row r="99999999"><c><v>1</v></c></row>': "'99999999' is not a cell within",
+            '<row r="1"><c t="s"><v>7</v></c></row>': "Sheet1!A1: the cell refers to shared string 7, but the workbook has 1",
+            '<row r="1"><c t="s"><v>-1</v></c></row>': "'-1' is not the number of a shared string",
+            '<row r="1"><c><v>1</v></row>': "xl/worksheets/sheet1.xml:1:",
+        }
+        for rows_xml, needle in cases.items():
+            with self.subTest(rows_xml):
+                sheet = f'<worksheet xmlns="{MAIN}"><sheetData>{rows_xml}</sheetData></worksheet>'
+                book = self.tmp / "odd.xlsx"
+                write_xlsx(book, {"Sheet1": [["x"]]}, extra_parts={"xl/worksheets/sheet1.xml": sheet})
+                self.check_refused(book, needle)
+
+    def test_deep_nesting_and_long_cells(self):
+        deep = f'<worksheet xmlns="{MAIN}">' + "<x>" * 100 + "</x>" * 100 + "</worksheet>"
+        book = self.tmp / "deep.xlsx"
+        write_xlsx(book, {"Sheet1": [["x"]]}, extra_parts={"xl/worksheets/sheet1.xml": deep})
+        self.check_refused(book, "nested more than 64 levels")
+        long_cell = (f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c t="inlineStr"><is><t>'
+                     + "x" * (200 << 10) + "</t></is></c></row></sheetData></worksheet>")
+        write_xlsx(book, {"Sheet1": [["x"]]}, extra_parts={"xl/worksheets/sheet1.xml": long_cell})
+        self.check_refused(book, "Sheet1!A1: a cell's text is longer than")
