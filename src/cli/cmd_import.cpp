@@ -37,6 +37,7 @@ int run_import(const Context& ctx, ImportOptions& o) {
   const auto loaded = formats::load_deck(o.deck, formats::user_deck_dir());
   const Deck& deck = loaded.deck;
   const Weights weights = Weights::of(deck);
+  o.responses.deck = &deck;
   const formats::ResponseOptions ro = o.responses.options();
 
   const std::string now = ui::now_utc();

@@ -247,6 +247,7 @@ int run_report(const Context& ctx, ReportOptions& o) {
               "\n");
   }
 
+  o.responses.deck = &deck;
   auto weights = std::make_shared<const Weights>(Weights::of(deck));
   Gatherer gather(weights, o.by);
 

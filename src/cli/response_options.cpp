@@ -4,10 +4,43 @@
 
 #include <cctype>
 #include <filesystem>
+#include <set>
+
+#include "render/form.hpp"
 
 namespace h2h::cli {
 
 using i18n::tr;
+
+namespace {
+
+std::string trimmed(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
+}
+
+// When the headers are the deck's own questions (a form made from
+// h2h form), the map to use is the one h2h form writes in that language.
+std::string hint(const Deck& deck, const std::vector<std::string>& headers) {
+  std::set<std::string> have;
+  for (const auto& h : headers) have.insert(trimmed(h));
+  const i18n::Lang ui = i18n::language();
+  for (const auto& lang : deck.languages) {
+    // The questions' frame is h2h's text in that language, as h2h form --lang writes it.
+    if (auto l = i18n::parse_lang(lang)) i18n::set_language(*l);
+    int matches = 0;
+    for (const auto& q : render::form_questions(deck, lang))
+      if (q.column.find('.') != std::string::npos && have.count(trimmed(q.text)) > 0) ++matches;
+    i18n::set_language(ui);
+    if (matches > 0)
+      return tr("responses.no_dilemma_hint_questions", fmt::arg("count", matches),
+                fmt::arg("lang", lang), fmt::arg("deck", deck.id));
+  }
+  return tr("responses.no_dilemma_hint");
+}
+
+}  // namespace
 
 formats::ResponseOptions ResponseCli::options() {
   if (!map.empty() && !header_map) header_map = formats::read_header_map(map);
@@ -17,6 +50,8 @@ formats::ResponseOptions ResponseCli::options() {
   o.map = header_map ? &*header_map : nullptr;
   o.skip_invalid = skip_invalid;
   o.sheet = sheet;
+  if (deck != nullptr)
+    o.no_dilemma_hint = [d = deck](const auto& headers) { return hint(*d, headers); };
   return o;
 }
 

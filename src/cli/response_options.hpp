@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/context.hpp"
+#include "core/deck.hpp"
 #include "formats/responses.hpp"
 
 namespace h2h::cli {
@@ -17,6 +18,7 @@ struct ResponseCli {
   bool skip_invalid = false;
 
   std::optional<formats::HeaderMap> header_map;  // read by options()
+  const Deck* deck = nullptr;  // set by the command: for hints that name its questions
 
   // The reader's options; reads the --map file once.
   formats::ResponseOptions options();

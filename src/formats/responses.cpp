@@ -17,6 +17,7 @@
 #include "formats/json_text.hpp"
 #include "formats/sniff.hpp"
 #include "formats/row_source.hpp"
+#include "formats/sniff.hpp"
 #include "formats/xlsx_reader.hpp"
 #include "formats/xlsx_zip.hpp"
 #include "formats/yaml_source.hpp"
@@ -293,6 +294,14 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
       summary.ignored_columns.emplace_back(fields[c]);
   }
   check_duplicate_columns(path, plan, headers);
+  // A report of 0 answers would look like a result: say what is wrong.
+  if (std::none_of(plan.begin(), plan.end(), [](const Role& r) {
+        return r.kind == Role::Kind::pole_a || r.kind == Role::Kind::pole_b;
+      }))
+    throw Error(ExitCode::invalid_data, Place{path, 1, 0, sheet},
+                tr("responses.no_dilemma_columns",
+                   fmt::arg("hint", o.no_dilemma_hint ? o.no_dilemma_hint(headers)
+                                                      : tr("responses.no_dilemma_hint"))));
   rows.use_columns(used);
   RowReader reader(w, path, sheet);
   std::uint64_t next_progress = 1 << 20;  // the callback decides when to show anything
@@ -442,6 +451,7 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
 ResponseSummary read_responses(const std::string& path, ResponseFormat format, const Weights& w,
                                const ResponseOptions& o,
                                const std::function<void(const Respondent&)>& sink) {
+  check_file_kind(path, format);
   switch (format) {
     case ResponseFormat::csv:
       return read_csv(path, w, o, sink);

@@ -41,6 +41,9 @@ struct ResponseOptions {
   std::string sheet;              // a workbook's sheet; the first when empty
   const HeaderMap* map = nullptr;
   bool skip_invalid = false;
+  // When no column is a dilemma's: what to tell the user to do, given the
+  // headers (the caller knows the deck's question texts). Unset: a general hint.
+  std::function<std::string(const std::vector<std::string>& headers)> no_dilemma_hint;
   // Called now and then with the bytes read so far (for a progress line).
   std::function<void(std::uint64_t bytes)> progress;
 };

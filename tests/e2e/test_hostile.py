@@ -109,7 +109,7 @@ class Files(H2HTestCase):
 
     def test_oversized_inputs_are_refused_with_a_clear_error(self):
         big = self.tmp / "big.csv"
-        big.write_text("respondent,team\nr1,\"" + "x" * (5 * 1024 * 1024) + "\"\n")
+        big.write_text("respondent,team,growth.a\nr1,\"" + "x" * (5 * 1024 * 1024) + "\"\n")
         r = run("report", big)
         self.assertExit(r, EX_DATA)
         self.assertIn(":2:1: a record longer than", r.stderr)
