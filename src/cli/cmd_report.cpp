@@ -70,6 +70,18 @@ void merging(const std::string& path, F&& f) {
   }
 }
 
+// Whether a YAML file says what it is (a session does, in its first lines;
+// a deck or a --map file does not).
+bool names_a_schema(std::string_view bytes) {
+  std::size_t at = 0;
+  while (at < bytes.size()) {
+    const std::size_t end = std::min(bytes.find('\n', at), bytes.size());
+    if (bytes.substr(at, end - at).starts_with("schema:")) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 // Every input's answers, gathered into the total and the groups.
 class Gatherer {
  public:
@@ -195,12 +207,25 @@ int run_report(const Context& ctx, ReportOptions& o) {
   // else the built-in h2h (response files name no deck).
   std::string deck_spec = o.deck;
   std::vector<std::pair<std::string, session::Record>> sessions;
+  std::vector<std::string> inputs;
   for (const auto& path : o.inputs) {
     const InputKind kind = kind_of(path);
-    if (kind == InputKind::session)
-      sessions.emplace_back(path, formats::session_from_yaml(
-                                      formats::read_capped(path, limits::kSessionBytes), path));
+    if (kind != InputKind::session) {
+      inputs.push_back(path);
+      continue;
+    }
+    std::string bytes = formats::read_capped(path, limits::kSessionBytes);
+    // `h2h report *.yaml` in a folder that also holds a deck or a map: those
+    // are skipped with one line each, not ten errors.
+    if (!names_a_schema(bytes)) {
+      ctx.err(format_problem({Place{path}, tr("report.not_a_session")}) + "\n");
+      continue;
+    }
+    inputs.push_back(path);
+    sessions.emplace_back(path, formats::session_from_yaml(bytes, path));
   }
+  if (inputs.empty()) throw Error(ExitCode::invalid_data, tr("report.no_inputs"));
+  o.inputs = inputs;
   std::string first_id, first_path;
   for (const auto& [path, r] : sessions) {
     if (first_id.empty()) {

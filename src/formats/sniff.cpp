@@ -8,6 +8,7 @@
 #include <array>
 #include <string_view>
 
+#include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
 
 namespace h2h::formats {
@@ -59,11 +60,17 @@ void check_file_kind(const std::string& path, ResponseFormat format) {
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return;
-  std::array<char, 64> head{};
-  const ssize_t n = ::read(fd, head.data(), head.size());
+  std::string head(64 << 10, '\0');
+  std::size_t n = 0;
+  while (n < head.size()) {
+    const ssize_t got = ::read(fd, head.data() + n, head.size() - n);
+    if (got <= 0) break;
+    n += static_cast<std::size_t>(got);
+  }
   ::close(fd);
-  if (n <= 0) return;
-  const Looks looks = looks_like(std::string_view(head.data(), static_cast<std::size_t>(n)));
+  if (n == 0) return;
+  head.resize(n);
+  const Looks looks = looks_like(std::string_view(head).substr(0, 64));
   const char* key = nullptr;
   if (format == ResponseFormat::xlsx) {
     if (looks == Looks::text) key = "sniff.text_not_xlsx";
@@ -79,6 +86,20 @@ void check_file_kind(const std::string& path, ResponseFormat format) {
     if (looks == Looks::gzip) key = "sniff.gzip";
   }
   if (key != nullptr) throw Error(ExitCode::invalid_data, Place{path}, tr(key));
+  // Text that is not UTF-8 is most likely Windows-1252 (Excel's "CSV" on
+  // Windows): stop before "Financi\xEBn" turns into a replacement character
+  // in every report. The first 64 KiB are looked at; a character cut at
+  // their end is not a fault.
+  if (format != ResponseFormat::xlsx && looks == Looks::text) {
+    if (auto bad = utf8::first_invalid(head); bad && (n < (64 << 10) || *bad + 4 < n)) {
+      const auto at = utf8::locate(head, *bad);
+      throw Error(
+          ExitCode::invalid_data, Place{path, at.line, at.column},
+          tr("sniff.not_utf8",
+             fmt::arg("byte", fmt::format("{:02X}", static_cast<unsigned char>(head[*bad]))),
+             fmt::arg("path", path)));
+    }
+  }
 }
 
 }  // namespace h2h::formats

@@ -195,3 +195,91 @@ class HostileWorkbooks(H2HTestCase):
                      + "x" * (200 << 10) + "</t></is></c></row></sheetData></worksheet>")
         write_xlsx(book, {"Sheet1": [["x"]]}, extra_parts={"xl/worksheets/sheet1.xml": long_cell})
         self.check_refused(book, "Sheet1!A1: a cell's text is longer than")
+
+
+class NotWhatTheNameSays(H2HTestCase):
+    """Sniffing: a file is named for what it looks like, with what to do."""
+
+    def refused(self, path, needle):
+        r = run("report", path)
+        self.assertExit(r, EX_DATA)
+        self.assertEqual(r.stdout, "")
+        self.assertIn(needle, r.stderr)
+        self.assertNotIn("fields, but the header has", r.stderr)
+
+    def test_files_named_csv_that_are_not(self):
+        book = self.tmp / "export.csv"
+        write_xlsx(book, {"Sheet1": [["respondent"]]})
+        self.refused(book, f"{book}: this is a zip archive (an Excel workbook?), not CSV text: "
+                           "if it is a workbook, give it the extension .xlsx")
+        pdf = self.tmp / "answers.csv"
+        pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+        self.refused(pdf, "this is a PDF document")
+        unicode_text = "respondent\tgrowth.a\tgrowth.b\r\nr1\t5\t6\r\n"
+        for name, data in (("bom.txt", unicode_text.encode("utf-16")),
+                           ("nobom.csv", unicode_text.encode("utf-16-le"))):
+            path = self.tmp / name
+            path.write_bytes(data)
+            self.refused(path, "this is UTF-16 text (Excel's \"Unicode text\")")
+        xls = self.tmp / "old.csv"
+        xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64))
+        self.refused(xls, "an old Excel workbook (.xls)")
+        text = self.tmp / "really.xlsx"
+        text.write_text("respondent,growth.a,growth.b\nr1,5,6\n")
+        self.refused(text, "this is text, not an Excel workbook: if it is CSV, give it the extension .csv")
+
+    def test_windows_1252_is_named_with_the_fix(self):
+        path = self.tmp / "excel.csv"
+        path.write_bytes("respondent;team;growth.a;growth.b\r\nr1;Financiën;5;6\r\n".encode("cp1252"))
+        r = run("report", path)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(f"{path}:2:11: not UTF-8 text (byte 0xEB): probably Windows-1252", r.stderr)
+        self.assertIn(f"iconv -f WINDOWS-1252 -t UTF-8 {path}", r.stderr)
+
+    def test_pipes_are_not_sniffed(self):
+        r = run("report", "/dev/stdin", "--format", "json",
+                input="respondent,growth.a,growth.b\nr1,5,6\n")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(json.loads(r.stdout)["answers"], 1)
+
+
+class NeverASilentEmptyReport(H2HTestCase):
+    def test_question_texts_without_a_map(self):
+        """A Google-Forms-style export: Timestamp, Afdeling, Dutch question texts."""
+        map_path = self.tmp / "kaart.yaml"
+        self.assertExit(run("--lang", "nl", "form", "--map-out", map_path), EX_OK)
+        texts = list(yaml.safe_load(map_path.read_text()))
+        path = self.tmp / "google.csv"
+        header = ["Tijdstempel", "Afdeling"] + texts[2:6]
+        write_csv(path, header, [["2026/03/02 10:00:00", "Financiën", "7", "3", "5", "5"]])
+        for command in (("report", path), ("import", path, "-o", self.tmp / "s.yaml")):
+            r = run(*command)
+            self.assertExit(r, EX_DATA)
+            self.assertIn(f"{path}:1: no column holds a dilemma's answers", r.stderr)
+            self.assertIn("4 header(s) are questions of h2h form for deck h2h in language nl: "
+                          "write their map with h2h form --deck h2h --lang nl --map-out map.yaml",
+                          r.stderr)
+        self.assertFalse((self.tmp / "s.yaml").exists())
+        r = run("report", path, "--map", map_path, "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(json.loads(r.stdout)["answers"], 2)
+        other = self.tmp / "other.csv"
+        write_csv(other, ["When", "Q1"], [["x", "5"]])
+        r = run("report", other)
+        self.assertExit(r, EX_DATA)
+        self.assertIn("write a map with h2h form --map-out map.yaml", r.stderr)
+
+    def test_yaml_files_that_are_not_sessions_are_skipped(self):
+        session = self.tmp / "s.yaml"
+        self.assertExit(run("run", "--solo", "--dilemmas", "growth", "-o", session, input="8 3\n"), EX_OK)
+        deck = self.tmp / "deck.yaml"
+        deck.write_text(run("template").stdout)
+        map_path = self.tmp / "map.yaml"
+        self.assertExit(run("form", "--map-out", map_path), EX_OK)
+        r = run("report", deck, map_path, session, "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(r.stderr.count("not a session file"), 2, r.stderr)
+        self.assertIn(f"{deck}: not a session file (no schema: line; a deck or a map?): skipped", r.stderr)
+        r = run("report", deck, map_path)
+        self.assertExit(r, EX_DATA)
+        self.assertIn("none of the files given is a session", r.stderr)
