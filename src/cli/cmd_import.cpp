@@ -85,7 +85,7 @@ int run_import(const Context& ctx, ImportOptions& o) {
                 tr("responses.no_respondents", fmt::arg("path", o.input)));
   for (auto& rec : records)
     for (const auto& [key, _] : checkin_keys) rec.checkin_items.push_back(key);
-  report_summary(ctx, o.input, summary);
+  report_summary(ctx, o.input, summary, o.by == "team");
 
   // Where each record goes: the file, or one file per team in the folder.
   std::vector<std::string> paths;

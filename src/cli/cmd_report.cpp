@@ -197,7 +197,7 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
       if (gather.by() == "session") gather.group(path, path).merge(file_total);
     }
   });
-  report_summary(ctx, path, summary);
+  report_summary(ctx, path, summary, by_team);
 }
 
 int run_report(const Context& ctx, ReportOptions& o) {

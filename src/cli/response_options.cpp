@@ -50,6 +50,7 @@ formats::ResponseOptions ResponseCli::options() {
   o.map = header_map ? &*header_map : nullptr;
   o.skip_invalid = skip_invalid;
   o.sheet = sheet;
+  o.team_column = team_column;
   if (deck != nullptr)
     o.no_dilemma_hint = [d = deck](const auto& headers) { return hint(*d, headers); };
   return o;
@@ -60,6 +61,8 @@ void add_response_options(CLI::App& app, ResponseCli& o) {
   app.add_option("--input-delimiter", o.input_delimiter, tr("help.report.input_delimiter"))
       ->check(CLI::IsMember({",", ";", "tab"}))
       ->option_text(",|;|tab");
+  app.add_option("--team-column", o.team_column, tr("help.report.team_column"))
+      ->option_text("NAME");
   app.add_option("--sheet", o.sheet, tr("help.report.sheet"))->option_text("NAME");
   app.add_flag("--skip-invalid", o.skip_invalid, tr("help.report.skip_invalid"));
 }
@@ -73,7 +76,13 @@ formats::ResponseFormat response_format(const std::string& path) {
 }
 
 void report_summary(const Context& ctx, const std::string& path,
-                    const formats::ResponseSummary& summary) {
+                    const formats::ResponseSummary& summary, bool by_team) {
+  if (by_team && summary.rows > 0)
+    ctx.err(format_problem({Place{path}, summary.team_column.empty()
+                                             ? tr("responses.no_team_column")
+                                             : tr("responses.team_column",
+                                                  fmt::arg("column", summary.team_column))}) +
+            "\n");
   if (!summary.ignored_columns.empty())
     ctx.err(format_problem(
                 {Place{path}, tr("responses.ignored",

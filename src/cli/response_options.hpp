@@ -15,6 +15,7 @@ struct ResponseCli {
   std::string map;
   std::string input_delimiter;
   std::string sheet;
+  std::string team_column;
   bool skip_invalid = false;
 
   std::optional<formats::HeaderMap> header_map;  // read by options()
@@ -30,7 +31,8 @@ void add_response_options(CLI::App& app, ResponseCli& options);
 formats::ResponseFormat response_format(const std::string& path);
 
 // Says once which columns were ignored and which rows were skipped.
+// With by_team, also which column gave the teams, or that none did.
 void report_summary(const Context& ctx, const std::string& path,
-                    const formats::ResponseSummary& summary);
+                    const formats::ResponseSummary& summary, bool by_team = false);
 
 }  // namespace h2h::cli

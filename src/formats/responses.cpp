@@ -58,6 +58,12 @@ struct Role {
   std::string key;        // check-in: the item or need id
 };
 
+std::string_view trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
 class Roles {
  public:
   explicit Roles(const Weights& w) {
@@ -73,7 +79,8 @@ class Roles {
       table_["checkin." + item] = {Role::Kind::checkin, k, item};
   }
 
-  Role of(std::string_view name, const HeaderMap* map) const {
+  Role of(std::string_view name, const HeaderMap* map, const std::string& team_column = {}) const {
+    if (!team_column.empty() && trim(name) == team_column) return {Role::Kind::team, 0, {}};
     std::string key(name);
     if (map != nullptr)
       if (auto it = map->find(key); it != map->end()) key = it->second;
@@ -288,7 +295,9 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
   std::vector<bool> used;
   for (std::size_t c = 0; c < fields.size(); ++c) {
     headers.emplace_back(fields[c]);
-    plan.push_back(roles.of(fields[c], o.map));
+    plan.push_back(roles.of(fields[c], o.map, o.team_column));
+    if (plan.back().kind == Role::Kind::team && summary.team_column.empty())
+      summary.team_column = headers.back();
     used.push_back(plan.back().kind != Role::Kind::ignored);
     if (plan.back().kind == Role::Kind::ignored && !blank(fields[c]))
       summary.ignored_columns.emplace_back(fields[c]);
@@ -422,7 +431,8 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
     texts.clear();
     texts.reserve(obj.size());
     for (const auto& [key, value] : obj.items()) {
-      const Role role = roles.of(key, o.map);
+      const Role role = roles.of(key, o.map, o.team_column);
+      if (role.kind == Role::Kind::team && summary.team_column.empty()) summary.team_column = key;
       if (role.kind == Role::Kind::ignored) {
         ignored.emplace(key, true);
         continue;

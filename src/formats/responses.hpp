@@ -39,6 +39,7 @@ HeaderMap read_header_map(const std::string& path);
 struct ResponseOptions {
   std::optional<char> delimiter;  // CSV; detected when not given
   std::string sheet;              // a workbook's sheet; the first when empty
+  std::string team_column;        // a header that holds the team, besides "team" and the map's
   const HeaderMap* map = nullptr;
   bool skip_invalid = false;
   // When no column is a dilemma's: what to tell the user to do, given the
@@ -53,6 +54,7 @@ struct ResponseSummary {
   std::int64_t skipped = 0;
   std::vector<Problem> first_reasons;  // of skipped rows, at most 5
   std::vector<std::string> ignored_columns;
+  std::string team_column;  // the header whose values are the teams; empty when none
 };
 
 enum class ResponseFormat { csv, jsonl, xlsx };

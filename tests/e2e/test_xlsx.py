@@ -283,3 +283,28 @@ class NeverASilentEmptyReport(H2HTestCase):
         r = run("report", deck, map_path)
         self.assertExit(r, EX_DATA)
         self.assertIn("none of the files given is a session", r.stderr)
+
+
+class TeamColumn(H2HTestCase):
+    def test_team_column_by_name_and_said(self):
+        path = self.tmp / "google.csv"
+        write_csv(path, ["Tijdstempel", "Afdeling", "growth.a", "growth.b"],
+                  [["t", "Financiën", "7", "3"], ["t", "Sales", "5", "5"], ["t", "Sales", "1", "9"]])
+        r = run("report", path, "--by", "team", "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertEqual([g["name"] for g in json.loads(r.stdout)["groups"]], ["no team name"])
+        self.assertIn(f"{path}: no team column: every respondent is in one group; "
+                      "name the column with --team-column NAME", r.stderr)
+        r = run("report", path, "--by", "team", "--format", "json", "--team-column", "Afdeling")
+        self.assertExit(r, EX_OK)
+        groups = {g["name"]: g["participants"] for g in json.loads(r.stdout)["groups"]}
+        self.assertEqual(groups, {"Financiën": 1, "Sales": 2})
+        self.assertIn(f"{path}: teams from column 'Afdeling'", r.stderr)
+        self.assertIn("ignoring columns that are not h2h's: Tijdstempel\n", r.stderr)
+        # The same through a map entry, and for import.
+        map_path = self.tmp / "map.yaml"
+        map_path.write_text('"Afdeling": team\n')
+        r = run("import", path, "--by", "team", "--map", map_path, "-o", self.tmp / "out")
+        self.assertExit(r, EX_OK)
+        self.assertIn("teams from column 'Afdeling'", r.stderr)
+        self.assertEqual(len(list((self.tmp / "out").glob("*.yaml"))), 2)
