@@ -71,9 +71,13 @@ int run_import(const Context& ctx, ImportOptions& o) {
         const std::string pid = fmt::format("p{}", rec.participants.size() + 1);
         std::string name = r.id.empty() ? fmt::format("row {}", r.row) : std::string(r.id);
         rec.participants.push_back({pid, std::move(name)});
-        for (std::size_t d = 0; d < r.answers.size(); ++d)
-          if (r.answers[d])
-            rec.responses.push_back({deck.dilemmas[d].id, pid, r.answers[d], {}, now});
+        for (std::size_t d = 0; d < r.answers.size(); ++d) {
+          if (!r.answers[d]) continue;
+          std::string idea;
+          for (const auto& [i, text] : r.ideas)
+            if (i == d) idea = std::string(text.substr(0, limits::kTextChars));
+          rec.responses.push_back({deck.dilemmas[d].id, pid, r.answers[d], std::move(idea), now});
+        }
         for (std::size_t i = 0; i < r.checkin.size(); ++i) {
           const std::string key(r.checkin_keys[i]);
           checkin_keys.emplace(key, true);

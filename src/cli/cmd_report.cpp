@@ -156,6 +156,17 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// A respondent's answers, and the ideas that go with an EN EN answer (as a
+// live session asks for them), at most kIdeasPerDilemma per group so that
+// memory stays bounded.
+void add_respondent(report::Group& g, const formats::Respondent& r) {
+  g.add_respondent(r.answers, r.checkin);
+  for (const auto& [d, idea] : r.ideas)
+    if (d < r.answers.size() && r.answers[d] && zone_of(*r.answers[d]) == Zone::en_en &&
+        g.ideas[d].size() < limits::kIdeasPerDilemma)
+      g.ideas[d].emplace_back(idea);
+}
+
 void read_response_file(const Context& ctx, ReportOptions& o, const std::string& path,
                         const std::shared_ptr<const Weights>& weights, Gatherer& gather) {
   formats::ResponseOptions ro = o.responses.options();
@@ -172,7 +183,7 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
   std::string last_name;
   auto summary = formats::read_responses(
       path, response_format(path), *weights, ro, [&](const formats::Respondent& r) {
-        if (!by_team) return file_total.add_respondent(r.answers, r.checkin);
+        if (!by_team) return add_respondent(file_total, r);
         const std::string_view team = r.team.empty() ? std::string_view(no_team) : r.team;
         if (last == nullptr || team != last_name) {
           auto it = index.find(team);
@@ -185,7 +196,7 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
           last = teams[it->second].get();
           last_name.assign(team);
         }
-        last->add_respondent(r.answers, r.checkin);
+        add_respondent(*last, r);
       });
   merging(path, [&] {
     for (const auto& t : teams) {

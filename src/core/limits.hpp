@@ -35,6 +35,7 @@ constexpr std::size_t max_groups(std::size_t dilemmas) {
   const std::size_t by_deck = kGroupDilemmas / (dilemmas == 0 ? 1 : dilemmas);
   return by_deck < kGroups ? by_deck : kGroups;
 }
+constexpr std::size_t kIdeasPerDilemma = 200;            // survey ideas kept per dilemma and group
 // Workbooks (.xlsx): parts of the zip, a part's unpacked size, the packing
 // ratio allowed for parts over kWorkbookRatioFrom (real sheets pack 5 to 20
 // times; a zip bomb 1000 times), the small parts read whole, one cell's text,

@@ -52,7 +52,7 @@ namespace {
 
 // What a column holds.
 struct Role {
-  enum class Kind { ignored, respondent, team, pole_a, pole_b, checkin };
+  enum class Kind { ignored, respondent, team, pole_a, pole_b, idea, checkin };
   Kind kind = Kind::ignored;
   std::size_t index = 0;  // dilemma or need
   std::string key;        // check-in: the item or need id
@@ -72,6 +72,7 @@ class Roles {
     for (std::size_t d = 0; d < w.dilemma_ids.size(); ++d) {
       table_[w.dilemma_ids[d] + ".a"] = {Role::Kind::pole_a, d, {}};
       table_[w.dilemma_ids[d] + ".b"] = {Role::Kind::pole_b, d, {}};
+      table_[w.dilemma_ids[d] + ".idea"] = {Role::Kind::idea, d, {}};
     }
     for (std::size_t k = 0; k < w.need_ids.size(); ++k)
       table_["checkin." + w.need_ids[k]] = {Role::Kind::checkin, k, w.need_ids[k]};
@@ -140,6 +141,7 @@ class RowReader {
     b_column_.resize(w_.dilemma_ids.size());
     r_.checkin.clear();
     r_.checkin_keys.clear();
+    r_.ideas.clear();
     problem_.reset();
   }
 
@@ -165,6 +167,9 @@ class RowReader {
         (role.kind == Role::Kind::pole_a ? a_column_ : b_column_)[role.index] = column;
         return;
       }
+      case Role::Kind::idea:
+        if (!blank(text)) r_.ideas.emplace_back(role.index, trim(text));
+        return;
       case Role::Kind::checkin: {
         if (blank(text)) return;
         auto v = small_int(text, 1, 5);

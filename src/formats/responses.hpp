@@ -27,6 +27,7 @@ struct Respondent {
   std::vector<std::optional<Point>> answers;         // per dilemma of the weights
   std::vector<std::pair<std::size_t, int>> checkin;  // (need index, rating 1..5)
   std::vector<std::string_view> checkin_keys;        // the item or need id of each rating
+  std::vector<std::pair<std::size_t, std::string_view>> ideas;  // (dilemma, "how to get both")
   std::int64_t row = 0;
 };
 

@@ -308,3 +308,28 @@ class TeamColumn(H2HTestCase):
         self.assertExit(r, EX_OK)
         self.assertIn("teams from column 'Afdeling'", r.stderr)
         self.assertEqual(len(list((self.tmp / "out").glob("*.yaml"))), 2)
+
+
+class SurveyIdeas(H2HTestCase):
+    def test_ideas_with_en_en_answers_reach_the_reflection(self):
+        header = ["respondent", "growth.a", "growth.b", "growth.idea", "transparency.a",
+                  "transparency.b", "transparency.idea"]
+        data = [["r1", "9", "9", "Rotate the on-call week", "2", "9", "not an EN EN answer"],
+                ["r2", "8", "8", "", "9", "9", "Open by default"]]
+        path = self.tmp / "ideas.csv"
+        write_csv(path, header, data)
+        book = self.tmp / "ideas.xlsx"
+        write_xlsx(book, {"Sheet1": [header] + as_cells(data)})
+        for source in (path, book):
+            r = run("report", source)
+            self.assertExit(r, EX_OK)
+            self.assertIn("  - Rotate the on-call week", r.stdout)
+            self.assertIn("  - Open by default", r.stdout)
+            self.assertNotIn("not an EN EN answer", r.stdout)
+        # Imported sessions carry them: their report says the same.
+        session = self.tmp / "s.yaml"
+        self.assertExit(run("import", path, "-o", session), EX_OK)
+        r = run("report", session)
+        self.assertExit(r, EX_OK)
+        self.assertIn("  - Rotate the on-call week", r.stdout)
+        self.assertIn("  - Open by default", r.stdout)
