@@ -1,9 +1,11 @@
 #include "formats/responses.hpp"
 
 #include <fcntl.h>
+#include <simdjson.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -56,6 +58,7 @@ struct Role {
   Kind kind = Kind::ignored;
   std::size_t index = 0;  // dilemma or need
   std::string key;        // check-in: the item or need id
+  std::size_t slot = 0;   // which known column: one number per name
 };
 
 std::string_view trim(std::string_view s) {
@@ -67,21 +70,28 @@ std::string_view trim(std::string_view s) {
 class Roles {
  public:
   explicit Roles(const Weights& w) {
-    table_["respondent"] = {Role::Kind::respondent, 0, {}};
-    table_["team"] = {Role::Kind::team, 0, {}};
+    table_["respondent"] = {Role::Kind::respondent, 0, {}, 0};
+    table_["team"] = {Role::Kind::team, 0, {}, 0};
     for (std::size_t d = 0; d < w.dilemma_ids.size(); ++d) {
-      table_[w.dilemma_ids[d] + ".a"] = {Role::Kind::pole_a, d, {}};
-      table_[w.dilemma_ids[d] + ".b"] = {Role::Kind::pole_b, d, {}};
-      table_[w.dilemma_ids[d] + ".idea"] = {Role::Kind::idea, d, {}};
+      table_[w.dilemma_ids[d] + ".a"] = {Role::Kind::pole_a, d, {}, 0};
+      table_[w.dilemma_ids[d] + ".b"] = {Role::Kind::pole_b, d, {}, 0};
+      table_[w.dilemma_ids[d] + ".idea"] = {Role::Kind::idea, d, {}, 0};
     }
     for (std::size_t k = 0; k < w.need_ids.size(); ++k)
-      table_["checkin." + w.need_ids[k]] = {Role::Kind::checkin, k, w.need_ids[k]};
+      table_["checkin." + w.need_ids[k]] = {Role::Kind::checkin, k, w.need_ids[k], 0};
     for (const auto& [item, k] : w.checkin_needs)
-      table_["checkin." + item] = {Role::Kind::checkin, k, item};
+      table_["checkin." + item] = {Role::Kind::checkin, k, item, 0};
+    number();
+  }
+
+  // Numbers each known name, for checks of repeated names.
+  void number() {
+    std::size_t slot = 0;
+    for (auto& [_, role] : table_) role.slot = slot++;
   }
 
   Role of(std::string_view name, const HeaderMap* map, const std::string& team_column = {}) const {
-    if (!team_column.empty() && trim(name) == team_column) return {Role::Kind::team, 0, {}};
+    if (!team_column.empty() && trim(name) == team_column) return table_.at("team");
     std::string key(name);
     if (map != nullptr)
       if (auto it = map->find(key); it != map->end()) key = it->second;
@@ -363,83 +373,126 @@ ResponseSummary read_xlsx(const std::string& path, const Weights& w, const Respo
 }
 
 // The 1-based column of "key" in a JSON line, for messages.
-int column_of(const std::string& line, const std::string& key) {
+int column_of(std::string_view line, const std::string& key) {
   const auto at = line.find("\"" + key + "\"");
   return at == std::string::npos ? 1 : static_cast<int>(at + 1);
 }
 
-ResponseSummary read_jsonl(const std::string& path, const Weights& w, const ResponseOptions& o,
-                           const std::function<void(const Respondent&)>& sink) {
-  ResponseSummary summary;
-  const int fd = open_input(path);
-  Closer closer{fd};
-  const Roles roles(w);
-  RowReader reader(w, path);
-  std::string buffer, line, holder;
-  std::vector<std::string> texts;
-  char chunk[1 << 16];
-  std::int64_t line_no = 0;
-  std::map<std::string, bool> ignored;
-  bool eof = false;
-  std::size_t start = 0;
-  while (!eof || start < buffer.size()) {
-    std::size_t nl = buffer.find('\n', start);
-    if (nl == std::string::npos && !eof) {
-      buffer.erase(0, start);
-      start = 0;
-      if (buffer.size() > limits::kRecordBytes)
-        throw Error(ExitCode::invalid_data, Place{path, static_cast<int>(line_no + 1), 1},
-                    tr("csv.record_too_long", fmt::arg("max", limits::kRecordBytes)));
-      const ssize_t n = ::read(fd, chunk, sizeof chunk);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0)
-        eof = true;
-      else
-        buffer.append(chunk, static_cast<std::size_t>(n));
-      continue;
-    }
-    if (nl == std::string::npos) nl = buffer.size();
-    if (nl - start > limits::kRecordBytes)
-      throw Error(ExitCode::invalid_data, Place{path, static_cast<int>(line_no + 1), 1},
-                  tr("csv.record_too_long", fmt::arg("max", limits::kRecordBytes)));
-    line.assign(buffer, start, nl - start);
-    start = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+// JSON Lines. Each line is parsed by simdjson (Debian's libsimdjson: it
+// validates a whole line, UTF-8 included, at more than a gigabyte a second,
+// where a tree of nlohmann-json values costs thirty times more). Lines it
+// refuses, and the rare line whose known keys repeat or hold more than
+// strings, integers and nulls, are read again the way they always were, by
+// nlohmann-json: so every message and its place stay what they were.
+class JsonLines {
+ public:
+  JsonLines(const std::string& path, const Weights& w, const ResponseOptions& o,
+            const std::function<void(const Respondent&)>& sink, ResponseSummary& summary)
+      : path_(path), o_(o), sink_(sink), summary_(summary), roles_(w), reader_(w, path) {
+    // Shallower than json_too_deep's cap, so that any line that could be
+    // too deep goes the slow way and meets the same check.
+    if (parser_.allocate(1 << 16, kJsonDepth - 12) != simdjson::SUCCESS)
+      throw Error(ExitCode::failure, Place{path}, tr("file.cannot_read", fmt::arg("reason", "")));
+  }
+
+  // One line without its line end; `line` may be read up to
+  // simdjson::SIMDJSON_PADDING bytes past its end.
+  void line(std::string_view line, std::int64_t line_no) {
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
     if (line_no == 1 && sniff(line) == Sniffed::utf16)
-      throw Error(ExitCode::invalid_data, Place{path, 1, 1}, tr("responses.utf16"));
-    if (blank(line)) continue;
-    ++summary.rows;
-    nlohmann::json obj;
-    if (auto at = json_too_deep(line)) {
-      handle_problem(Problem{Place{path, static_cast<int>(line_no), static_cast<int>(*at + 1)},
-                             tr("responses.json_too_deep", fmt::arg("max", kJsonDepth))},
-                     o, summary);
-      continue;
+      throw Error(ExitCode::invalid_data, Place{path_, 1, 1}, tr("responses.utf16"));
+    if (blank(line)) return;
+    ++summary_.rows;
+    if (!fast(line, line_no)) slow(line, line_no);
+  }
+
+  std::vector<std::string> ignored() const {
+    std::vector<std::string> out;
+    for (const auto& [key, _] : ignored_) out.push_back(key);
+    return out;
+  }
+
+ private:
+  struct Seen {
+    std::string key;
+    Role role;
+  };
+
+  const Role& role_at(std::size_t i, std::string_view key) {
+    if (i < cache_.size() && cache_[i].key == key) return cache_[i].role;
+    if (i >= cache_.size()) cache_.resize(i + 1);
+    cache_[i] = Seen{std::string(key), roles_.of(key, o_.map)};
+    if (cache_[i].role.kind == Role::Kind::ignored) ignored_.emplace(key, true);
+    return cache_[i].role;
+  }
+
+  // False when the line must be read the slow way.
+  bool fast(std::string_view line, std::int64_t line_no) {
+    simdjson::dom::element doc;
+    if (parser_.parse(line.data(), line.size(), false).get(doc) != simdjson::SUCCESS) return false;
+    simdjson::dom::object obj;
+    if (doc.get_object().get(obj) != simdjson::SUCCESS) return false;
+    numbers_.resize(obj.size() * 24);
+    reader_.begin(line_no);
+    ++stamp_;
+    std::size_t i = 0;
+    for (const auto field : obj) {
+      const Role& role = role_at(i, field.key);
+      char* number = numbers_.data() + 24 * i++;
+      if (role.kind == Role::Kind::ignored) continue;
+      if (seen_.size() <= role.slot) seen_.resize(role.slot + 1, 0);
+      if (seen_[role.slot] == stamp_) return false;  // a repeated key: the last one counts
+      seen_[role.slot] = stamp_;
+      std::string_view text;
+      switch (field.value.type()) {
+        case simdjson::dom::element_type::NULL_VALUE:
+          continue;
+        case simdjson::dom::element_type::STRING:
+          text = field.value.get_string().value_unsafe();
+          break;
+        case simdjson::dom::element_type::INT64: {
+          const auto [end, ec] =
+              std::to_chars(number, number + 24, field.value.get_int64().value_unsafe());
+          text = std::string_view(number, static_cast<std::size_t>(end - number));
+          break;
+        }
+        default:
+          return false;
+      }
+      reader_.value(role, text, 0, field.key);
+      if (reader_.problem()) return false;  // the slow way words it, with its column
     }
+    if (const Respondent* r = reader_.end()) sink_(*r);
+    return true;
+  }
+
+  void slow(std::string_view line_view, std::int64_t line_no) {
+    const std::string line(line_view);
+    const int row = static_cast<int>(line_no);
+    if (auto at = json_too_deep(line))
+      return handle_problem(Problem{Place{path_, row, static_cast<int>(*at + 1)},
+                                    tr("responses.json_too_deep", fmt::arg("max", kJsonDepth))},
+                            o_, summary_);
+    nlohmann::json obj;
     try {
       obj = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
       const JsonFault fault = describe_json_error(line, e);
       const auto lc = utf8::locate(line, fault.offset);
-      handle_problem(Problem{Place{path, static_cast<int>(line_no), lc.column}, fault.message}, o,
-                     summary);
-      continue;
+      return handle_problem(Problem{Place{path_, row, lc.column}, fault.message}, o_, summary_);
     }
-    if (!obj.is_object()) {
-      handle_problem(Problem{Place{path, static_cast<int>(line_no), 1}, tr("responses.not_object")},
-                     o, summary);
-      continue;
-    }
-    reader.begin(line_no);
-    texts.clear();
+    if (!obj.is_object())
+      return handle_problem(Problem{Place{path_, row, 1}, tr("responses.not_object")}, o_,
+                            summary_);
+    reader_.begin(line_no);
+    std::vector<std::string> texts;
     texts.reserve(obj.size());
     for (const auto& [key, value] : obj.items()) {
-      const Role role = roles.of(key, o.map, o.team_column);
-      if (role.kind == Role::Kind::team && summary.team_column.empty()) summary.team_column = key;
+      const Role role = roles_.of(key, o_.map, o_.team_column);
+      if (role.kind == Role::Kind::team && summary_.team_column.empty())
+        summary_.team_column = key;
       if (role.kind == Role::Kind::ignored) {
-        ignored.emplace(key, true);
+        ignored_.emplace(key, true);
         continue;
       }
       if (value.is_null()) continue;
@@ -449,14 +502,82 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
         texts.push_back(value.get<std::string>());
       else
         texts.push_back(value.dump());
-      reader.value(role, texts.back(), column_of(line, key), key);
+      reader_.value(role, texts.back(), column_of(line, key), key);
     }
-    if (const Respondent* r = reader.end())
-      sink(*r);
+    if (const Respondent* r = reader_.end())
+      sink_(*r);
     else
-      handle_problem(*reader.problem(), o, summary);
+      handle_problem(*reader_.problem(), o_, summary_);
   }
-  for (const auto& [key, _] : ignored) summary.ignored_columns.push_back(key);
+
+  const std::string& path_;
+  const ResponseOptions& o_;
+  const std::function<void(const Respondent&)>& sink_;
+  ResponseSummary& summary_;
+  const Roles roles_;
+  RowReader reader_;
+  simdjson::dom::parser parser_;
+  std::vector<Seen> cache_;          // the roles of the keys of the line before, by position
+  std::vector<std::uint64_t> seen_;  // per role slot: the last line that had it
+  std::uint64_t stamp_ = 0;
+  std::vector<char> numbers_;  // integers as text, 24 bytes per field
+  std::map<std::string, bool, std::less<>> ignored_;
+};
+
+ResponseSummary read_jsonl(const std::string& path, const Weights& w, const ResponseOptions& o,
+                           const std::function<void(const Respondent&)>& sink) {
+  ResponseSummary summary;
+  const int fd = open_input(path);
+  Closer closer{fd};
+  JsonLines lines(path, w, o, sink, summary);
+  // Whole lines are parsed in place: the buffer keeps simdjson's padding
+  // readable past the last byte.
+  constexpr std::size_t kChunk = 1 << 20;
+  const std::size_t max_line = limits::kRecordBytes;
+  std::vector<char> buffer(kChunk + simdjson::SIMDJSON_PADDING);
+  std::size_t begin = 0, end = 0;
+  std::int64_t line_no = 0;
+  std::uint64_t bytes = 0, next_progress = 1 << 20;
+  bool eof = false;
+  while (true) {
+    const char* nl =
+        static_cast<const char*>(std::memchr(buffer.data() + begin, '\n', end - begin));
+    if (nl == nullptr && !eof) {
+      // Keep the unfinished line, at the front, and read more.
+      std::memmove(buffer.data(), buffer.data() + begin, end - begin);
+      end -= begin;
+      begin = 0;
+      if (end > max_line)
+        throw Error(ExitCode::invalid_data, Place{path, static_cast<int>(line_no + 1), 1},
+                    tr("csv.record_too_long", fmt::arg("max", max_line)));
+      if (buffer.size() - simdjson::SIMDJSON_PADDING - end < kChunk / 2)
+        buffer.resize(buffer.size() + kChunk);
+      const ssize_t n =
+          ::read(fd, buffer.data() + end, buffer.size() - simdjson::SIMDJSON_PADDING - end);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        throw Error(ExitCode::failure, Place{path},
+                    tr("file.cannot_read", fmt::arg("reason", std::strerror(errno))));
+      if (n == 0) eof = true;
+      end += static_cast<std::size_t>(std::max<ssize_t>(n, 0));
+      bytes += static_cast<std::uint64_t>(std::max<ssize_t>(n, 0));
+      if (o.progress && bytes >= next_progress) {
+        o.progress(bytes);
+        next_progress = bytes + (1 << 20);
+      }
+      continue;
+    }
+    if (nl == nullptr && begin == end) break;
+    const std::size_t stop = nl == nullptr ? end : static_cast<std::size_t>(nl - buffer.data());
+    std::size_t len = stop - begin;
+    if (len > max_line)
+      throw Error(ExitCode::invalid_data, Place{path, static_cast<int>(line_no + 1), 1},
+                  tr("csv.record_too_long", fmt::arg("max", max_line)));
+    if (len > 0 && buffer[begin + len - 1] == '\r') --len;
+    lines.line(std::string_view(buffer.data() + begin, len), ++line_no);
+    begin = nl == nullptr ? end : stop + 1;
+  }
+  summary.ignored_columns = lines.ignored();
   if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
   return summary;
 }

@@ -130,6 +130,39 @@ class ResponseFiles(H2HTestCase):
         jsonl.write_text('{"respondent": "r1"\n')
         self.assertExit(run("report", jsonl), EX_DATA)
 
+    def test_json_lines_edge_cases_keep_their_meaning_and_places(self):
+        jsonl = self.tmp / "e.jsonl"
+        # A repeated key: the last one counts, as in any JSON reader.
+        jsonl.write_bytes(b'\xef\xbb\xbf{"growth.a": 8, "growth.b": 2, "growth.a": null}\r\n'
+                          b'{"growth.a": 3, "growth.b": 4, "checkin.autonomy": 2, '
+                          b'"checkin.autonomy": 5}\r\n\n')
+        report = self.report_json(jsonl)
+        growth = next(d for d in report["dilemmas"] if d["id"] == "growth")
+        self.assertEqual(growth["n"], 1)
+        self.assertEqual(growth["a"]["mean"], 3)
+        autonomy = next(n for n in report["needs"] if n["id"] == "autonomy")
+        self.assertEqual(autonomy["checkin"]["n"], 1)
+        self.assertEqual(autonomy["checkin"]["mean"], 5)
+        # Broken JSON is refused even inside a column h2h does not read.
+        jsonl.write_text('{"growth.a": 3, "note": [1 2]}\n')
+        r = run("report", jsonl)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(f"{jsonl}:1:", r.stderr)
+        jsonl.write_text('{"growth.a": 3, "note": "bad \\x escape"}\n')
+        self.assertExit(run("report", jsonl), EX_DATA)
+        # A number that is not an integer names the column it is in.
+        jsonl.write_text('{"respondent": "r1", "growth.b": 2.5}\n')
+        r = run("report", jsonl)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(f"{jsonl}:1:22: '2.5' is not an integer 0..10", r.stderr)
+        # Not an object, and a line too deep.
+        jsonl.write_text('[1, 2]\n')
+        self.assertIn(f"{jsonl}:1:1:", run("report", jsonl).stderr)
+        jsonl.write_text('{"x": ' + "[" * 600 + "]" * 600 + "}\n")
+        r = run("report", jsonl)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(f"{jsonl}:1:", r.stderr)
+
     def test_header_map_for_question_text_headers(self):
         map_file = self.tmp / "map.yaml"
         r = run("form", "--format", "markdown", "--map-out", map_file, "--lang", "nl")
