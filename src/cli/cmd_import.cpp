@@ -3,6 +3,7 @@
 // that takes sessions.
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -78,10 +79,13 @@ int run_import(const Context& ctx, ImportOptions& o) {
             if (i == d) idea = std::string(text.substr(0, limits::kTextChars));
           rec.responses.push_back({deck.dilemmas[d].id, pid, r.answers[d], std::move(idea), now});
         }
+        // The participant is new: only this row's own ratings can repeat an item.
         for (std::size_t i = 0; i < r.checkin.size(); ++i) {
           const std::string key(r.checkin_keys[i]);
           checkin_keys.emplace(key, true);
-          if (!rec.rating(pid, key)) rec.ratings.push_back({pid, key, r.checkin[i].second, now});
+          if (std::find(r.checkin_keys.begin(), r.checkin_keys.begin() + static_cast<long>(i),
+                        r.checkin_keys[i]) == r.checkin_keys.begin() + static_cast<long>(i))
+            rec.ratings.push_back({pid, key, r.checkin[i].second, now});
         }
       });
   if (records.empty())

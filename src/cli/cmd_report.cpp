@@ -1,12 +1,19 @@
 // h2h report: the EN EN reflection over session files, per team or per
 // session, as text, Markdown, JSON, CSV or HTML.
+#include <fcntl.h>
 #include <fmt/ranges.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/named_deck.hpp"
@@ -19,6 +26,7 @@
 #include "formats/file_read.hpp"
 #include "formats/report_json.hpp"
 #include "formats/responses.hpp"
+#include "formats/session_reader.hpp"
 #include "formats/session_yaml.hpp"
 #include "render/document.hpp"
 #include "render/reflection_doc.hpp"
@@ -82,6 +90,17 @@ bool names_a_schema(std::string_view bytes) {
   return false;
 }
 
+// The first bytes of a file, enough for names_a_schema; an unreadable file
+// passes, and the session reader says why it cannot be read.
+std::string file_head(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "schema:";
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
 // Every input's answers, gathered into the total and the groups.
 class Gatherer {
  public:
@@ -122,6 +141,37 @@ class Gatherer {
   std::map<std::string, std::size_t> index_;
   std::string last_name_;
   report::Group* last_ = nullptr;
+};
+
+// A session file, read as a stream (it may hold a whole department).
+class SessionFile {
+ public:
+  explicit SessionFile(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    struct stat st {};
+    if (fd_ >= 0 && ::fstat(fd_, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(fd_);
+      throw Error(ExitCode::failure, Place{path}, tr("file.is_directory"));
+    }
+    if (fd_ < 0)
+      throw Error(ExitCode::failure, Place{path},
+                  tr("file.cannot_read", fmt::arg("reason", std::strerror(errno))));
+    events_.emplace(path, fd_, limits::kSessionFileBytes);
+  }
+  ~SessionFile() { ::close(fd_); }
+  SessionFile(const SessionFile&) = delete;
+  SessionFile& operator=(const SessionFile&) = delete;
+  formats::YamlEvents& events() { return *events_; }
+
+ private:
+  int fd_;
+  std::optional<formats::YamlEvents> events_;
+};
+
+// A session read into a group of its own, with its fields.
+struct ReadSession {
+  std::string path;
+  session::Record head;  // every field but the lists
+  std::unique_ptr<report::Group> group;
 };
 
 std::string session_group(const std::string& path, const session::Record& r,
@@ -217,28 +267,28 @@ int run_report(const Context& ctx, ReportOptions& o) {
   // Which deck: --deck, else the one the first session or report names,
   // else the built-in h2h (response files name no deck).
   std::string deck_spec = o.deck;
-  std::vector<std::pair<std::string, session::Record>> sessions;
+  // Only the first lines of each session file, for the deck; the answers
+  // are read once the deck is known.
+  std::vector<std::pair<std::string, session::Record>> heads;
   std::vector<std::string> inputs;
   for (const auto& path : o.inputs) {
     const InputKind kind = kind_of(path);
-    if (kind != InputKind::session) {
-      inputs.push_back(path);
-      continue;
-    }
-    std::string bytes = formats::read_capped(path, limits::kSessionBytes);
-    // `h2h report *.yaml` in a folder that also holds a deck or a map: those
-    // are skipped with one line each, not ten errors.
-    if (!names_a_schema(bytes)) {
-      ctx.err(format_problem({Place{path}, tr("report.not_a_session")}) + "\n");
-      continue;
+    if (kind == InputKind::session) {
+      // `h2h report *.yaml` in a folder that also holds a deck or a map: those
+      // are skipped with one line each, not ten errors.
+      if (!names_a_schema(file_head(path))) {
+        ctx.err(format_problem({Place{path}, tr("report.not_a_session")}) + "\n");
+        continue;
+      }
+      SessionFile file(path);
+      heads.emplace_back(path, formats::read_session_head(file.events()));
     }
     inputs.push_back(path);
-    sessions.emplace_back(path, formats::session_from_yaml(bytes, path));
   }
   if (inputs.empty()) throw Error(ExitCode::invalid_data, tr("report.no_inputs"));
   o.inputs = inputs;
   std::string first_id, first_path;
-  for (const auto& [path, r] : sessions) {
+  for (const auto& [path, r] : heads) {
     if (first_id.empty()) {
       first_id = r.deck_id;
       first_path = path;
@@ -270,7 +320,15 @@ int run_report(const Context& ctx, ReportOptions& o) {
     throw Error(
         ExitCode::invalid_data, Place{first_path},
         tr("run.resume_other_deck", fmt::arg("deck", first_id), fmt::arg("given", deck.id)));
-  for (const auto& [path, r] : sessions) {
+  auto weights = std::make_shared<const Weights>(Weights::of(deck));
+  std::vector<ReadSession> sessions;
+  for (const auto& [path, _] : heads) {
+    SessionFile file(path);
+    auto group = std::make_unique<report::Group>(weights, "");
+    formats::GroupSink sink(*group);
+    formats::read_session(file.events(), sink);
+    sessions.push_back({path, std::move(sink.fields), std::move(group)});
+    const session::Record& r = sessions.back().head;
     for (const auto& id : r.dilemmas)
       if (!deck.find_dilemma(id))
         throw Error(ExitCode::invalid_data, Place{path},
@@ -284,20 +342,19 @@ int run_report(const Context& ctx, ReportOptions& o) {
   }
 
   o.responses.deck = &deck;
-  auto weights = std::make_shared<const Weights>(Weights::of(deck));
   Gatherer gather(weights, o.by);
 
   // Sessions by time when grouped by session; every other input in order.
-  std::vector<const std::pair<std::string, session::Record>*> ordered;
+  std::vector<const ReadSession*> ordered;
   for (const auto& s : sessions) ordered.push_back(&s);
   if (o.by == "session")
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto* x, const auto* y) {
-      return x->second.started < y->second.started;
+      return x->head.started < y->head.started;
     });
   for (const auto* s : ordered) {
-    gather.total().add_session(s->second);
+    gather.total().merge(*s->group);
     if (!o.by.empty())
-      gather.group(session_group(s->first, s->second, o.by), s->first).add_session(s->second);
+      gather.group(session_group(s->path, s->head, o.by), s->path).merge(*s->group);
   }
   for (const auto& [path, bytes] : json_inputs) {
     merging(path, [&] {
@@ -318,8 +375,8 @@ int run_report(const Context& ctx, ReportOptions& o) {
 
   // The reflection speaks the sessions' language unless --lang says otherwise.
   std::string lang = ctx.lang;
-  if (!ctx.lang_explicit && !sessions.empty() && !sessions.front().second.language.empty())
-    lang = sessions.front().second.language;
+  if (!ctx.lang_explicit && !sessions.empty() && !sessions.front().head.language.empty())
+    lang = sessions.front().head.language;
   if (auto l = i18n::parse_lang(lang)) i18n::set_language(*l);
 
   std::string bytes;

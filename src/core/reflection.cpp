@@ -17,30 +17,16 @@ Group::Group(std::shared_ptr<const Weights> weights, std::string group_name)
       then(weights) {}
 
 void Group::add_session(const session::Record& r) {
+  add_session_info(SessionInfo{r.team, r.mode, r.anonymous, r.started, r.finished,
+                               r.participants.size(), r.language});
+  for (const auto& resp : r.responses) add_response(resp);
+  for (const auto& rating : r.ratings) add_rating(rating);
+  for (const auto& note : r.notes) add_note(note);
+  add_follow_up(r);
+}
+
+void Group::add_follow_up(const session::Record& r) {
   const Weights& w = tally.weights();
-  sessions.push_back(SessionInfo{r.team, r.mode, r.anonymous, r.started, r.finished,
-                                 r.participants.size(), r.language});
-  tally.add_participant(static_cast<std::int64_t>(r.participants.size()));
-  for (const auto& resp : r.responses) {
-    const auto d = w.dilemma_index(resp.dilemma);
-    if (!d || !resp.point) continue;
-    tally.add(*d, *resp.point);
-    if (zone_of(*resp.point) == Zone::en_en) {
-      if (resp.idea.empty())
-        ++enen_without_idea[*d];
-      else
-        ideas[*d].push_back(resp.idea);
-    }
-  }
-  for (const auto& rating : r.ratings)
-    if (auto k = w.checkin_need(rating.item); k && rating.value)
-      tally.add_checkin(*k, *rating.value);
-  for (const auto& note : r.notes) {
-    if (auto d = w.dilemma_index(note.dilemma))
-      notes[*d].push_back(note.text);
-    else
-      general_notes.push_back(note.text);
-  }
   for (const auto& a : r.actions)
     if (auto d = w.dilemma_index(a.dilemma)) actions[*d].push_back(a);
   for (const auto& x : r.warnings)
@@ -54,6 +40,35 @@ void Group::add_session(const session::Record& r) {
     t.b.merge(Moments{e.n, e.sum_b, e.sumsq_b});
     for (std::size_t z = 0; z < t.zones.size(); ++z) t.zones[z] += e.zones[z];
   }
+}
+
+void Group::add_session_info(SessionInfo info) {
+  tally.add_participant(static_cast<std::int64_t>(info.participants));
+  sessions.push_back(std::move(info));
+}
+
+void Group::add_response(const session::Response& resp) {
+  const auto d = tally.weights().dilemma_index(resp.dilemma);
+  if (!d || !resp.point) return;
+  tally.add(*d, *resp.point);
+  if (zone_of(*resp.point) == Zone::en_en) {
+    if (resp.idea.empty())
+      ++enen_without_idea[*d];
+    else
+      ideas[*d].push_back(resp.idea);
+  }
+}
+
+void Group::add_rating(const session::Rating& rating) {
+  if (auto k = tally.weights().checkin_need(rating.item); k && rating.value)
+    tally.add_checkin(*k, *rating.value);
+}
+
+void Group::add_note(const session::Note& note) {
+  if (auto d = tally.weights().dilemma_index(note.dilemma))
+    notes[*d].push_back(note.text);
+  else
+    general_notes.push_back(note.text);
 }
 
 void Group::add_respondent(const std::vector<std::optional<Point>>& answers,

@@ -50,6 +50,13 @@ struct Group {
 
   // Adds a session's participants, answers, check-in ratings, ideas and notes.
   void add_session(const session::Record& record);
+  // The same, piece by piece, for a session read as a stream.
+  void add_session_info(SessionInfo info);
+  void add_response(const session::Response& response);
+  void add_rating(const session::Rating& rating);
+  void add_note(const session::Note& note);
+  // Action steps, early warnings and a follow-up's earlier figures.
+  void add_follow_up(const session::Record& record);
   // Adds one respondent of a response file: answers per dilemma (none when
   // unanswered) and check-in ratings as (need index, rating).
   void add_respondent(const std::vector<std::optional<Point>>& answers,

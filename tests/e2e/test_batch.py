@@ -214,6 +214,37 @@ class ResponseFiles(H2HTestCase):
         # The imported session is a session like any other.
         self.assertEqual(yaml.safe_load(one.read_text())["schema"], "h2h-session/1")
 
+    def test_three_paths_give_the_same_figures(self):
+        # The same rows as CSV, as JSON Lines and as imported session files.
+        data = rows(200, seed=11)
+        path = self.tmp / "r.csv"
+        write_csv(path, HEADER, data)
+        jsonl = self.tmp / "r.jsonl"
+        with open(jsonl, "w") as f:
+            for row in data:
+                obj = {k: (v if k in ("respondent", "team") else (int(v) if v else None))
+                       for k, v in zip(HEADER, row)}
+                f.write(json.dumps(obj) + "\n")
+        folder = self.tmp / "sessions"
+        self.assertExit(run("import", jsonl, "--by", "team", "-o", folder), EX_OK)
+        files = sorted(folder.glob("*.yaml"))
+        from_csv = self.report_json(path, "--by", "team")
+        from_jsonl = self.report_json(jsonl, "--by", "team")
+        from_sessions = self.report_json(*files, "--by", "team")
+        self.assertEqual(from_csv, from_jsonl)
+        self.assertEqual(from_csv, from_sessions)
+        self.assertEqual(from_csv["participants"], 200)
+
+    def test_a_session_file_holds_more_than_ten_thousand_respondents(self):
+        path = self.tmp / "big.csv"
+        path.write_text("respondent,team,growth.a,growth.b\n" +
+                        "".join(f"r{i},t,{i % 11},{(i * 7) % 11}\n" for i in range(10001)))
+        one = self.tmp / "big.yaml"
+        r = run("import", path, "-o", one)
+        self.assertExit(r, EX_OK)
+        self.assertIn("10001 participants", r.stdout)
+        self.assertEqual(self.report_json(one)["dilemmas"], self.report_json(path)["dilemmas"])
+
     def test_form_csv_read_back_once_filled(self):
         r = run("form", "--deck", "customer")
         self.assertExit(r, EX_OK)

@@ -8,11 +8,13 @@
 
 #include "core/answer.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/reflection.hpp"
 #include "formats/deck_library.hpp"
 #include "formats/deck_yaml.hpp"
 #include "formats/report_json.hpp"
 #include "formats/responses.hpp"
+#include "formats/session_reader.hpp"
 #include "formats/session_yaml.hpp"
 #include "formats/xlsx_reader.hpp"
 #include "formats/xlsx_zip.hpp"
@@ -103,10 +105,24 @@ void session(std::string_view bytes) {
   const std::string yaml = formats::session_to_yaml(r);
   const session::Record again = formats::session_from_yaml(yaml, "again.yaml");
   if (formats::session_to_yaml(again) != yaml) throw std::logic_error("session round trip differs");
+  // Its first fields read alone agree with the whole read.
+  {
+    formats::YamlEvents events("fuzz.yaml", bytes, limits::kSessionBytes);
+    const session::Record head = formats::read_session_head(events);
+    if (head.deck_id != r.deck_id) throw std::logic_error("session head differs");
+  }
   // A session of the built-in deck renders its reflection.
   if (r.deck_id == "h2h") {
     report::Group g(builtin_weights(), r.team);
     g.add_session(r);
+    // Read as a stream into a group, it gives the same figures.
+    report::Group streamed(builtin_weights(), r.team);
+    formats::YamlEvents events("fuzz.yaml", bytes, limits::kSessionBytes);
+    formats::GroupSink sink(streamed);
+    formats::read_session(events, sink);
+    if (formats::report_to_json(builtin_deck(), streamed, {}) !=
+        formats::report_to_json(builtin_deck(), g, {}))
+      throw std::logic_error("streamed session figures differ");
     render::ReflectionInput in{&builtin_deck(), "en", &g, {}, ""};
     const render::Document doc = render::reflection_document(in);
     (void)render::to_text(doc, render::Style::plain());

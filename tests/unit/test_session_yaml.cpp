@@ -99,3 +99,42 @@ TEST_CASE("loading a session validates it, with places") {
   p = problems_of("");
   CHECK(p.at(0) == "s.yaml:1:1: empty session file");
 }
+
+TEST_CASE("a session file reads the same whatever the order of its keys") {
+  const std::string yaml = formats::session_to_yaml(sample());
+  // The lists first, the ids they refer to last: answers wait for them.
+  auto cut = [&](const std::string& from, const std::string& to) {
+    const auto a = yaml.find(from), b = yaml.find(to);
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    return yaml.substr(a, b - a);
+  };
+  const std::string top = cut("schema:", "dilemmas:");
+  const std::string ids = cut("dilemmas:", "timebox:");
+  const std::string middle = cut("timebox:", "participants:");
+  const std::string people = cut("participants:", "checkin:");
+  const std::string lists = yaml.substr(yaml.find("checkin:"));
+  const std::string shuffled = top + lists + people + middle + ids;
+  const Record back = formats::session_from_yaml(shuffled, "s.yaml");
+  CHECK(formats::session_to_yaml(back) == yaml);
+}
+
+TEST_CASE("participant ids of one's own and h2h's p1, p2, ... are checked alike") {
+  i18n::set_language(i18n::Lang::en);
+  Record r = sample();
+  r.participants = {{"p1", "A"}, {"ann", "B"}, {"p3", "C"}};
+  r.ratings.clear();
+  r.responses = {{"transparency", "ann", Point{1, 2}, "", "t"},
+                 {"transparency", "p3", Point{3, 4}, "", "t"}};
+  CHECK(formats::session_from_yaml(formats::session_to_yaml(r), "s.yaml").responses.size() == 2);
+  r.participants.push_back({"ann", "D"});
+  r.responses.push_back({"transparency", "p3", Point{5, 5}, "", "t"});
+  try {
+    formats::session_from_yaml(formats::session_to_yaml(r), "s.yaml");
+    FAIL("no error");
+  } catch (const Error& e) {
+    REQUIRE(e.problems().size() == 2);
+    CHECK(format_problem(e.problems()[0]).find("'ann' appears twice") != std::string::npos);
+    CHECK(format_problem(e.problems()[1]).find("a second answer of 'p3'") != std::string::npos);
+  }
+}
