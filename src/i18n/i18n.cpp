@@ -2,33 +2,63 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <optional>
 
+#include "i18n/catalog.hpp"
 #include "res/embedded.hpp"
 
 namespace h2h::i18n {
 
 namespace {
 
-using Catalog = std::map<std::string, std::string, std::less<>>;
-
-Catalog load_catalog(std::string_view name) {
-  Catalog catalog;
-  auto bytes = embedded::find(name);
-  if (!bytes) return catalog;
-  // The catalogs are ours, compiled in and checked by the unit tests.
-  YAML::Node root = YAML::Load(std::string(*bytes));
-  for (const auto& kv : root)
-    catalog.emplace(kv.first.as<std::string>(), kv.second.as<std::string>());
-  return catalog;
+// A catalog line as h2h writes them: key: "text", with \n, \" and \\ as
+// the only escapes. Nothing when the line is of another form.
+std::optional<std::pair<std::string, std::string>> simple_line(std::string_view line) {
+  const auto colon = line.find(": \"");
+  if (colon == std::string_view::npos || colon == 0 || line.size() < colon + 4 ||
+      line.back() != '"')
+    return std::nullopt;
+  std::string key(line.substr(0, colon)), text;
+  for (char c : key)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '-')
+      return std::nullopt;
+  const std::string_view body = line.substr(colon + 3, line.size() - colon - 4);
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '"') return std::nullopt;
+    if (body[i] != '\\') {
+      text.push_back(body[i]);
+      continue;
+    }
+    if (++i == body.size()) return std::nullopt;
+    if (body[i] == 'n')
+      text.push_back('\n');
+    else if (body[i] == '"' || body[i] == '\\')
+      text.push_back(body[i]);
+    else
+      return std::nullopt;
+  }
+  return std::pair{std::move(key), std::move(text)};
 }
 
+Catalog load_catalog(std::string_view name) {
+  auto bytes = embedded::find(name);
+  if (!bytes) return {};
+  // The catalogs are ours, compiled in and checked by the unit tests.
+  return parse_catalog(*bytes);
+}
+
+// Each catalog is read when first needed: most runs need one.
 const Catalog& catalog(Lang lang) {
+  if (lang == Lang::nl) {
+    static const Catalog nl = load_catalog("i18n/nl.yaml");
+    return nl;
+  }
   static const Catalog en = load_catalog("i18n/en.yaml");
-  static const Catalog nl = load_catalog("i18n/nl.yaml");
-  return lang == Lang::nl ? nl : en;
+  return en;
 }
 
 Lang current = Lang::en;
@@ -112,6 +142,31 @@ std::string format_message(const std::string& pattern, fmt::format_args args) {
   } catch (const fmt::format_error&) {
     return pattern;  // a broken translation shows its raw text, never crashes
   }
+}
+
+Catalog parse_catalog(std::string_view bytes) {
+  // yaml-cpp took most of h2h's start-up reading a catalog; ours keep to
+  // one simple form, read here line by line. Any other form goes to yaml-cpp.
+  Catalog catalog;
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view line = bytes.substr(start, end - start);
+    start = end + 1;
+    if (line.empty() || line.front() == '#') continue;
+    auto kv = simple_line(line);
+    if (!kv) return parse_catalog_yaml(bytes);
+    catalog.insert_or_assign(std::move(kv->first), std::move(kv->second));
+  }
+  return catalog;
+}
+
+Catalog parse_catalog_yaml(std::string_view bytes) {
+  Catalog catalog;
+  YAML::Node root = YAML::Load(std::string(bytes));
+  for (const auto& kv : root)
+    catalog.emplace(kv.first.as<std::string>(), kv.second.as<std::string>());
+  return catalog;
 }
 
 }  // namespace h2h::i18n

@@ -4,7 +4,9 @@
 #include <regex>
 #include <set>
 
+#include "i18n/catalog.hpp"
 #include "i18n/i18n.hpp"
+#include "res/embedded.hpp"
 
 using namespace h2h;
 
@@ -64,4 +66,20 @@ TEST_CASE("messages follow the current language") {
   i18n::set_language(i18n::Lang::en);
   CHECK(i18n::tr("deck.missing_key", fmt::arg("key", "id")) == "missing required key 'id'");
   CHECK(i18n::message("no.such.key") == "no.such.key");
+}
+
+TEST_CASE("the quick catalog reader reads what yaml-cpp reads") {
+  for (const char* name : {"i18n/en.yaml", "i18n/nl.yaml"}) {
+    const auto bytes = embedded::find(name);
+    REQUIRE(bytes);
+    const i18n::Catalog quick = i18n::parse_catalog(*bytes);
+    CHECK(quick.size() > 300);
+    CHECK(quick == i18n::parse_catalog_yaml(*bytes));
+  }
+  // Another form of YAML still reads, through yaml-cpp.
+  const auto odd = i18n::parse_catalog("a: 'single'\nb: |\n  block\nc: \"x\\ty\"\n");
+  CHECK(odd.at("a") == "single");
+  CHECK(odd.at("b") == "block\n");
+  CHECK(odd.at("c") == "x\ty");
+  CHECK(i18n::parse_catalog("k: \"say \\\"hi\\\"\\n\\\\\"\n").at("k") == "say \"hi\"\n\\");
 }
