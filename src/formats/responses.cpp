@@ -462,7 +462,9 @@ class JsonLines {
       reader_.value(role, text, 0, field.key);
       if (reader_.problem()) return false;  // the slow way words it, with its column
     }
-    if (const Respondent* r = reader_.end()) sink_(*r);
+    const Respondent* r = reader_.end();
+    if (r == nullptr) return false;  // the slow way words the problem
+    sink_(*r);
     return true;
   }
 
