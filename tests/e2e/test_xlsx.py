@@ -111,7 +111,7 @@ class Workbooks(H2HTestCase):
                  '<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>growth</t></r><r><t>.a</t></r></is></c>'
                  '<c t="str"><f>"growth.b"</f><v>growth.b</v></c></row>'
                  '<row><c><v>1</v></c><c t="s"><v>2</v></c><c><f>4+4</f><v>8</v></c><c r="D2"><v>2</v></c></row>'
-                 '<row r="7"><c r="A7"><v>2</v></c><c r="B7" t="s"><v>2</v></c><c r="C7"/><c r="D7" t="s"><v>3</v></c></row>'
+                 '<row r="7"><c r="A7"><v>2</v></c><c r="B7" t="s"><v>2</v></c><c r="C7"><v>5</v></c><c r="D7" t="s"><v>3</v></c></row>'
                  '</sheetData></worksheet>')
         strings = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}">'
                    '<si><t>respondent</t></si><si><r><t>te</t></r><r><rPr><b/></rPr><t>am</t></r><rPh><t>x</t></rPh></si>'
@@ -121,7 +121,8 @@ class Workbooks(H2HTestCase):
                    extra_parts={"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": strings})
         data = json.loads(self.report(book, "--by", "team").stdout)
         growth = {d["id"]: d for d in data["dilemmas"]}["growth"]
-        self.assertEqual(growth["n"], 1)  # row 7 has no A answer
+        self.assertEqual(growth["n"], 2)  # row 7: 5 and " 4 " (a shared string, spaces kept)
+        self.assertEqual(growth["b"]["sum"], 2 + 4)
         self.assertEqual([g["name"] for g in data["groups"]], ["Sales"])
         self.assertEqual(data["participants"], 2)
 
