@@ -182,6 +182,7 @@ class Limits(H2HTestCase):
         lan = lan or [a for a in subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split() if "." in a]
         self.assertTrue(lan, "this test needs a network address other than loopback")
         s = self.server(listen="0.0.0.0:0")
+        s.wait_for(r"screen\?key=\S+")  # printed after the join address; slower under ASan
         key = next(l for l in s.err.splitlines() if "screen?key=" in l).split("screen?key=")[1].split()[0].rstrip(".")
         get = lambda path: status(raw(s, b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n", lan[0], host=lan[0]))
         self.assertIn(f"http://{lan[0]}:", s.err)  # the real address is printed
