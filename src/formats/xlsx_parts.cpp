@@ -168,9 +168,11 @@ WorkbookParts read_workbook(const ZipArchive& archive) {
   RelsHandler rels;
   if (archive.find(rels_of(workbook))) parse_small(archive, rels_of(workbook), rels);
   WorkbookParts out;
-  for (const auto& [name, id] : book.sheets) {
+  for (const auto& sheet : book.sheets) {
+    // (name, relationship id); no structured binding: clang 14 cannot capture one.
+    const std::string& name = sheet.first;
     auto it = std::find_if(rels.rels.begin(), rels.rels.end(),
-                           [&](const Relationship& r) { return r.id == id; });
+                           [&](const Relationship& r) { return r.id == sheet.second; });
     if (it == rels.rels.end() || !ends_with(it->type, "/worksheet")) continue;  // chart sheets
     out.sheets.push_back({name, resolve(workbook, it->target)});
   }
