@@ -356,7 +356,10 @@ int run_report(const Context& ctx, ReportOptions& o) {
     if (!o.by.empty())
       gather.group(session_group(s->path, s->head, o.by), s->path).merge(*s->group);
   }
-  for (const auto& [path, bytes] : json_inputs) {
+  for (const auto& input : json_inputs) {
+    // Plain references, not a structured binding: clang 14 cannot capture one.
+    const std::string& path = input.first;
+    const std::string& bytes = input.second;
     merging(path, [&] {
       formats::ReportShard shard = formats::report_from_json(bytes, path, deck, weights);
       gather.total().merge(shard.total);
