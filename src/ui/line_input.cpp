@@ -52,7 +52,7 @@ LineReader::Status LineReader::read(std::string& line, std::optional<Clock::time
     int timeout_ms = -1;
     if (deadline) {
       const auto left =
-          std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count();
+          std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now()).count();
       if (left <= 0) return Status::timeout;
       timeout_ms = static_cast<int>(std::min<long long>(left, 60'000));
     }

@@ -152,7 +152,13 @@ class Driver {
                          clock_column_ != kNone && !(term && std::string_view(term) == "dumb");
     while (true) {
       auto wake = until;
-      if (ticking) wake = std::min(*until, LineReader::Clock::now() + std::chrono::seconds(1));
+      if (ticking) {
+        // Wake when the shown time changes: at the next whole second before
+        // the deadline, so a late wake-up never skips a second.
+        const auto left = *until - LineReader::Clock::now();
+        const auto whole = std::chrono::floor<std::chrono::seconds>(left);
+        wake = *until - (whole == left ? whole - std::chrono::seconds(1) : whole);
+      }
       const auto status = in_.read(line, wake, limits::kInputLine);
       if (status != LineReader::Status::timeout || !ticking || LineReader::Clock::now() >= *until)
         return status;
