@@ -146,7 +146,7 @@ session::Record new_record(const RunOptions& o, const Deck& deck, const std::str
   std::string participants = o.participants;
   if (o.serve) {
     // Participants join from their own devices while the session runs.
-    if (o.solo || !o.participants.empty() || o.checkin) usage(tr("serve.options"));
+    if (o.solo || !o.participants.empty()) usage(tr("serve.options"));
     r.mode = session::Mode::team;
     r.team = o.team;
     for (const auto& d : deck.dilemmas)
@@ -154,6 +154,10 @@ session::Record new_record(const RunOptions& o, const Deck& deck, const std::str
           std::find(o.dilemmas.begin(), o.dilemmas.end(), d.id) != o.dilemmas.end())
         r.dilemmas.push_back(d.id);
     r.timebox_seconds = parse_timebox(o.timebox);
+    if (o.checkin) {  // each phone rates the statements before the first dilemma
+      if (deck.checkin.empty()) usage(tr("run.no_checkin", fmt::arg("deck", deck.id)));
+      for (const auto& c : deck.checkin) r.checkin_items.push_back(c.id);
+    }
     return r;
   }
   if (!solo && participants.empty()) {

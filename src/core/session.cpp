@@ -396,6 +396,44 @@ Effects answer_as(State& s, std::size_t who, Point p, const std::string& idea,
   return fx;
 }
 
+namespace {
+bool checkin_closed(const State& s) {
+  const auto d = open_dilemma(s);
+  return s.record.checkin_items.empty() || !d || *d != 0 || s.discussing == d;
+}
+}  // namespace
+
+std::optional<std::size_t> checkin_item_of(const State& s, std::size_t who) {
+  if (checkin_closed(s) || who >= s.record.participants.size()) return std::nullopt;
+  const std::string& id = s.record.participants[who].id;
+  // Whoever has answered the first dilemma is past the check-in.
+  if (s.record.response(s.record.dilemmas[0], id)) return std::nullopt;
+  for (std::size_t i = 0; i < s.record.checkin_items.size(); ++i)
+    if (!s.record.rating(id, s.record.checkin_items[i])) return i;
+  return std::nullopt;
+}
+
+Effects rate_as(State& s, std::size_t who, std::string_view item, std::optional<int> value,
+                const std::string& time) {
+  Effects fx;
+  auto& items = s.record.checkin_items;
+  if (checkin_closed(s) || who >= s.record.participants.size() ||
+      std::find(items.begin(), items.end(), item) == items.end()) {
+    fx.refused = "session.refused.not_checkin";
+    return fx;
+  }
+  if (value && (*value < 1 || *value > 5)) {
+    fx.refused = "session.refused.rating_range";
+    return fx;
+  }
+  const std::string& id = s.record.participants[who].id;
+  std::erase_if(s.record.ratings,
+                [&](const Rating& x) { return x.participant == id && x.item == item; });
+  s.record.ratings.push_back({id, std::string(item), value, time});
+  fx.save = true;
+  return fx;
+}
+
 void start_follow_up(Record& r, const std::vector<Record>& earlier) {
   for (const auto& e : earlier) {
     r.follow_up.push_back(e.team.empty() ? e.started : e.team + " " + e.started);

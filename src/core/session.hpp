@@ -210,6 +210,18 @@ std::size_t join(State& state, const std::string& name, const std::string& time)
 Effects answer_as(State& state, std::size_t who, Point point, const std::string& idea,
                   const std::string& time);
 
+// A room's check-in: each participant rates the check-in items on their own
+// device before answering the first dilemma, while that is still open for
+// answers; whoever joins later goes straight to the open dilemma. The index
+// (into Record::checkin_items) of the item `who` rates next; none when
+// they have rated (or skipped) them all or the check-in has closed.
+std::optional<std::size_t> checkin_item_of(const State& state, std::size_t who);
+
+// Records `who`'s rating of check-in item `item` (1..5; none: skipped),
+// replacing an earlier one. Refused once the check-in has closed.
+Effects rate_as(State& state, std::size_t who, std::string_view item, std::optional<int> value,
+                const std::string& time);
+
 // Makes `record` a follow-up of `earlier` (sessions of the same deck):
 // where they stood on each of its dilemmas (counts, sums, zones, ideas), and
 // the action steps they agreed on, whose outcome the follow-up will ask.

@@ -42,6 +42,9 @@ table { border-collapse: collapse; width: 100%; }
 td, th { border-bottom: 1px solid #ddd; padding: .3rem; text-align: left; }
 td.n { text-align: right; }
 #lost { background: #fff3cd; padding: .5rem; border-radius: .4rem; }
+.scale { display: flex; gap: .4rem; }
+.scale button { font-size: 1.4rem; }
+button.quiet { background: #fff; color: #1d4f7a; border: 1px solid #1d4f7a; }
 [hidden] { display: none !important; }
 </style>
 </head>
@@ -78,6 +81,16 @@ td.n { text-align: right; }
   <button id="send" type="button" disabled></button>
   <p id="sent" aria-live="polite"></p>
 </section>
+<section id="checkin" class="card" hidden>
+  <p class="muted" id="c-who"></p>
+  <h2 id="t-checkin"></h2>
+  <p class="muted" id="t-checkin-intro"></p>
+  <p class="muted" id="c-number"></p>
+  <p id="c-statement"></p>
+  <div class="scale" id="c-scale"></div>
+  <button id="c-skip" type="button" class="quiet"></button>
+  <p id="c-error" class="err" aria-live="polite"></p>
+</section>
 <section id="reveal" class="card" hidden>
   <h2 id="r-title"></h2>
   <svg id="r-grid" class="grid" viewBox="-1.4 -0.4 12.8 12.8" role="img"></svg>
@@ -99,12 +112,13 @@ text("title", T.title); text("t-join", T.join); text("t-code", T.code); text("t-
 text("join-button", T.join_button); text("t-a", T.a); text("t-b", T.b); text("t-tap", T.tap);
 text("t-idea", T.idea); text("send", T.send); text("t-who", T.who); text("t-zone", T.zone);
 text("t-anon", T.anonymous); text("lost", T.lost);
+text("t-checkin", T.checkin); text("t-checkin-intro", T.checkin_intro); text("c-skip", T.checkin_skip);
 if (T.is_anonymous) { $("t-anon").hidden = false; $("name").parentNode.removeChild($("name")); text("t-name", ""); }
 // The join code from the QR code (#code=...): scanning joins without typing.
 const fromQr = new URLSearchParams(location.hash.slice(1)).get("code");
 if (fromQr) $("code").value = fromQr;
 let current = null, chosen = { a: null, b: null }, dirty = false, version = 0, phase = "", joined = false;
-const show = (id) => { for (const s of ["join", "answer", "reveal", "done"]) $(s).hidden = s !== id; };
+const show = (id) => { for (const s of ["join", "checkin", "answer", "reveal", "done"]) $(s).hidden = s !== id; };
 const NS = "http://www.w3.org/2000/svg";
 function el(name, attrs, parent) {
   const e = document.createElementNS(NS, name);
@@ -187,6 +201,29 @@ function polarityMap(m, box) {
   }
   if (m.fear) add("p", T.map_fear + " " + m.fear, "strong");
 }
+// The check-in: one statement at a time, 1..5 or skipped; the reply is the next step.
+let rating = null;
+for (let n = 1; n <= 5; n++) {
+  const b = document.createElement("button"); b.type = "button"; b.textContent = n;
+  b.addEventListener("click", () => rate(n)); $("c-scale").appendChild(b);
+}
+$("c-skip").addEventListener("click", () => rate(null));
+async function rate(value) {
+  if (!rating) return;
+  for (const b of document.querySelectorAll("#checkin button")) b.disabled = true;
+  try {
+    const r = await post("api/checkin", { item: rating, value: value });
+    text("c-error", r.ok ? "" : (r.data.error || T.error));
+    if (r.ok) render(r.data); else if (r.data.state) render(r.data.state);
+  } catch (e) { text("c-error", T.not_saved); }
+  for (const b of document.querySelectorAll("#checkin button")) b.disabled = false;
+}
+function checkin(s) {
+  show("checkin");
+  rating = s.checkin.item;
+  text("c-who", s.name); text("c-number", s.checkin.number + "/" + s.checkin.count);
+  text("c-statement", s.checkin.statement);
+}
 function reveal(s) {
   show("reveal");
   const r = s.reveal, g = $("r-grid");
@@ -228,6 +265,7 @@ function render(s) {
   text("who", s.name);
   if (s.phase === "done" || s.phase === "ended") { show("done"); text("t-done", s.phase === "done" ? T.done : T.ended); return; }
   if (s.phase === "revealed") { reveal(s); return; }
+  if (s.phase === "checkin") { checkin(s); return; }
   show("answer");
   if (current !== s.dilemma.id || !dirty) {
     const fresh = current !== s.dilemma.id;
@@ -273,32 +311,36 @@ void replace(std::string& s, const std::string& from, const std::string& to) {
 
 std::string participant_page(const std::string& lang, bool anonymous) {
   using i18n::tr;
-  nlohmann::json texts = {{"title", tr("serve.page_title")},
-                          {"join", tr("serve.join")},
-                          {"code", tr("serve.code")},
-                          {"name", tr("serve.name")},
-                          {"join_button", tr("serve.join_button")},
-                          {"a", tr("serve.a")},
-                          {"b", tr("serve.b")},
-                          {"idea", tr("serve.idea")},
-                          {"send", tr("serve.send")},
-                          {"saved", tr("serve.saved")},
-                          {"who", tr("run.col_name")},
-                          {"zone", tr("run.col_zone")},
-                          {"done", tr("serve.done")},
-                          {"ended", tr("serve.ended")},
-                          {"lost", tr("serve.lost")},
-                          {"tap", tr("serve.tap")},
-                          {"not_saved", tr("serve.not_saved")},
-                          {"zones", zone_map()},
-                          {"anonymous", tr("serve.anonymous")},
-                          {"error", tr("serve.error")},
-                          {"is_anonymous", anonymous},
-                          {"map_purpose", tr("serve.map_purpose")},
-                          {"map_fear", tr("serve.map_fear")},
-                          {"map_upsides", tr("report.map.upsides")},
-                          {"map_downsides", tr("report.map.downsides")},
-                          {"map_warnings", tr("report.map.warnings")}};
+  nlohmann::json texts = {
+      {"title", tr("serve.page_title")},
+      {"join", tr("serve.join")},
+      {"code", tr("serve.code")},
+      {"name", tr("serve.name")},
+      {"join_button", tr("serve.join_button")},
+      {"a", tr("serve.a")},
+      {"b", tr("serve.b")},
+      {"idea", tr("serve.idea")},
+      {"send", tr("serve.send")},
+      {"saved", tr("serve.saved")},
+      {"who", tr("run.col_name")},
+      {"zone", tr("run.col_zone")},
+      {"done", tr("serve.done")},
+      {"ended", tr("serve.ended")},
+      {"lost", tr("serve.lost")},
+      {"tap", tr("serve.tap")},
+      {"not_saved", tr("serve.not_saved")},
+      {"zones", zone_map()},
+      {"anonymous", tr("serve.anonymous")},
+      {"error", tr("serve.error")},
+      {"is_anonymous", anonymous},
+      {"checkin", tr("serve.checkin")},
+      {"checkin_intro", tr(anonymous ? "run.checkin_intro_anonymous" : "run.checkin_intro")},
+      {"checkin_skip", tr("serve.checkin_skip")},
+      {"map_purpose", tr("serve.map_purpose")},
+      {"map_fear", tr("serve.map_fear")},
+      {"map_upsides", tr("report.map.upsides")},
+      {"map_downsides", tr("report.map.downsides")},
+      {"map_warnings", tr("report.map.warnings")}};
   std::string page = kPage;
   replace(page, "@LANG@", render::html_escape(lang));
   replace(page, "@TEXTS@",

@@ -163,7 +163,7 @@ http::Response Room::phone_reply(std::optional<std::size_t> me, int status, cons
 }
 
 ViewContext Room::view() const {
-  return {s_, deck_, weights_, options_.show_names, ended_};
+  return {s_, deck_, weights_, options_.show_names, ended_, map_shown_};
 }
 
 std::optional<std::size_t> Room::who(const http::Request& req) const {
@@ -208,10 +208,12 @@ std::optional<http::Response> Room::handle(const http::Request& req, http::Conne
     if (!screen_allowed(req)) return error_reply(403, "serve.screen_only");
     return poll(req, id, true);
   }
-  if (post && (req.path == "/api/join" || req.path == "/api/answer" || req.path == "/api/screen")) {
+  if (post && (req.path == "/api/join" || req.path == "/api/answer" || req.path == "/api/checkin" ||
+               req.path == "/api/screen")) {
     if (auto refused = refuse_cross_site(req)) return refused;
     if (req.path == "/api/join") return join(req);
     if (req.path == "/api/answer") return answer(req, id);
+    if (req.path == "/api/checkin") return checkin(req, id);
     if (!screen_allowed(req)) return error_reply(403, "serve.screen_only");
     return screen_command(req);
   }
@@ -325,6 +327,36 @@ std::optional<http::Response> Room::answer(const http::Request& req, http::Conne
   return std::nullopt;  // answered once saved (tick)
 }
 
+std::optional<http::Response> Room::checkin(const http::Request& req, http::ConnectionId id) {
+  const auto body = parse_object(req.body);
+  std::lock_guard guard(mutex_);
+  const auto me = who(req);
+  if (!me) return error_reply(401, "serve.not_joined");
+  seen_[*me] = Clock::now();
+  if (!body || !body->contains("item") || !(*body)["item"].is_string() ||
+      !body->contains("value") ||
+      !((*body)["value"].is_null() || (*body)["value"].is_number_integer()))
+    return error_reply(400, "serve.bad_request");
+  std::optional<int> value;
+  if ((*body)["value"].is_number_integer()) {
+    const auto v = (*body)["value"].get<long long>();
+    if (v < 1 || v > 5) return error_reply(400, "session.refused.rating_range");
+    value = static_cast<int>(v);
+  }
+  if (ended_) return error_reply(409, "serve.stale");
+  const auto fx =
+      session::rate_as(s_, *me, (*body)["item"].get<std::string>(), value, ui::now_utc());
+  if (!fx.refused.empty()) {
+    json state = phone_view(view(), me);
+    state["version"] = phase_version_;
+    return error_reply(409, fx.refused, {{"state", state}});
+  }
+  dirty_ = true;
+  ++version_;
+  unsaved_acks_.emplace_back(id, *me);
+  return std::nullopt;  // answered once saved (tick)
+}
+
 std::optional<http::Response> Room::screen_command(const http::Request& req) {
   const auto body = parse_object(req.body);
   if (!body || !body->contains("command") || !(*body)["command"].is_string())
@@ -338,6 +370,8 @@ std::optional<http::Response> Room::screen_command(const http::Request& req) {
     refused = command(ui::Command::next);
   else if (c == "back")
     refused = command(ui::Command::back);
+  else if (c == "map")
+    refused = command(ui::Command::map);
   else
     return error_reply(400, "serve.bad_request");
   if (!refused.empty()) return error_reply(409, refused);
@@ -347,6 +381,7 @@ std::optional<http::Response> Room::screen_command(const http::Request& req) {
 }
 
 void Room::phase_changed() {
+  map_shown_ = false;
   ++phase_version_;
   ++version_;
 }
@@ -384,6 +419,19 @@ std::string Room::command(ui::Command c, const std::string& text) {
       const auto fx = session::step(s_, Event::with_text(kind, text, now));
       if (!fx.refused.empty()) return fx.refused;
       dirty_ = true;
+      ++version_;
+      return {};
+    }
+    case ui::Command::unnote: {
+      const auto fx = session::step(s_, Event::of(Event::Kind::unnote, now));
+      if (!fx.refused.empty()) return fx.refused;
+      dirty_ = true;
+      ++version_;
+      return {};
+    }
+    case ui::Command::map: {  // the screen shows the polarity map, or the reveal again
+      if (!s_.discussing || s_.discussing != session::open_dilemma(s_)) return "serve.reveal_first";
+      map_shown_ = !map_shown_;
       ++version_;
       return {};
     }

@@ -90,6 +90,7 @@ class Room {
   bool screen_allowed(const http::Request& req) const;
   std::optional<http::Response> join(const http::Request& req);
   std::optional<http::Response> answer(const http::Request& req, http::ConnectionId id);
+  std::optional<http::Response> checkin(const http::Request& req, http::ConnectionId id);
   std::optional<http::Response> poll(const http::Request& req, http::ConnectionId id, bool screen);
   std::optional<http::Response> screen_command(const http::Request& req);
   void phase_changed();
@@ -116,6 +117,7 @@ class Room {
   std::uint64_t reveal_version_ = 0;
   std::optional<std::size_t> opened_dilemma_;
   Clock::time_point opened_at_ = Clock::now();
+  bool map_shown_ = false;  // the screen shows the polarity map instead of the reveal
   bool dirty_ = false, tokens_dirty_ = false, save_failed_ = false, ended_ = false;
   // The saver: a thread that writes snapshots of the record.
   std::condition_variable wanted_;

@@ -44,6 +44,13 @@ h1 { font-size: 5.2vh; margin: 0 0 1.5vh; line-height: 1.15; }
 #figures td.n { text-align: right; font-weight: 700; }
 #ideas { font-size: 2.4vh; margin: 1vh 0 0; padding-left: 1.2em; }
 #summary { font-size: 1.9vh; line-height: 1.25; white-space: pre-wrap; overflow: hidden; margin: 0; flex: 1; }
+#map { display: grid; grid-template-columns: 1fr 1fr; gap: 1vh 1.5vw; min-height: 0; flex: 1; overflow: hidden; }
+#map .wide { grid-column: 1 / 3; font-size: 2.8vh; font-weight: 700; margin: 0; }
+#map .q { background: #1d3a52; border-radius: .8vw; padding: 1vh 1vw; min-height: 0; overflow: hidden; }
+#map .q.down { background: #3a2a36; }
+#map h2 { font-size: 2.8vh; margin: 0 0 .6vh; }
+#map ul { margin: 0; padding-left: 1.2em; font-size: 2.2vh; line-height: 1.3; }
+#map .warn { font-size: 1.9vh; color: #ffd166; margin-top: .6vh; }
 #notice { font-size: 6vh; font-weight: 700; margin: auto; text-align: center; }
 #keys { position: fixed; bottom: 1vh; left: 2.5vw; font-size: 1.8vh; color: #8aa2b6; }
 [hidden] { display: none !important; }
@@ -62,6 +69,7 @@ h1 { font-size: 5.2vh; margin: 0 0 1.5vh; line-height: 1.15; }
     <div id="figures"><table><tbody id="zones"></tbody></table>
       <div id="means"></div><p id="enen" class="mid"></p><ul id="ideas"></ul></div>
   </div>
+  <div id="map" hidden></div>
   <pre id="summary" hidden></pre>
   <p id="notice" hidden></p>
 </section>
@@ -116,8 +124,9 @@ function grid(reveal) {
 function render(s) {
   phase = s.phase;
   text("count", s.answered !== undefined ? T.count.replace("{answered}", s.answered).replace("{joined}", s.joined) : T.joined.replace("{joined}", s.joined));
+  if (s.checked_in !== undefined) text("count", $("count").textContent + " · " + T.checkin.replace("{done}", s.checked_in).replace("{joined}", s.joined));
   const d = s.dilemma;
-  $("notice").hidden = true; $("summary").hidden = true;
+  $("notice").hidden = true; $("summary").hidden = true; $("map").hidden = true;
   if (s.phase === "done" || s.phase === "ended") {
     $("open").hidden = true; $("reveal").hidden = true; text("question", ""); deadline = null; text("timer", "");
     text("title", s.phase === "done" ? T.done : T.ended);
@@ -129,7 +138,9 @@ function render(s) {
   deadline = s.remaining === null || s.phase !== "open" ? null : Date.now() + s.remaining * 1000;
   tickTimer();
   $("open").hidden = s.phase !== "open"; $("reveal").hidden = s.phase !== "revealed";
-  if (s.phase === "revealed") {
+  if (s.phase === "revealed" && s.map_shown && polarityMap(d)) {
+    $("reveal").hidden = true; $("map").hidden = false; text("question", "");
+  } else if (s.phase === "revealed") {
     const r = s.reveal; grid(r);
     const zones = $("zones"); zones.textContent = "";
     for (const [z, n] of Object.entries(r.zones)) {
@@ -139,6 +150,26 @@ function render(s) {
     }
     text("means", r.figures); text("enen", r.en_en); list("ideas", r.ideas.slice(0, 6));
   }
+}
+// The polarity map of the revealed dilemma: purpose above, each pole's
+// upsides over its downsides, early warnings below them, the fear beneath.
+
+function polarityMap(d) {
+  const box = $("map"); box.textContent = "";
+  const m = d.map; if (!m) return false;
+  const add = (tag, cls, s, parent) => { const e = document.createElement(tag); if (cls) e.className = cls; if (s) e.textContent = s; (parent || box).appendChild(e); return e; };
+  if (m.purpose) add("p", "wide", T.map_purpose + " " + m.purpose);
+  for (const [side, title] of [["upsides", T.map_upsides], ["downsides", T.map_downsides]])
+    for (const [letter, p] of [["A", m.a], ["B", m.b]]) {
+      const q = add("div", side === "upsides" ? "q" : "q down");
+      add("h2", "", letter + "  " + p.label + ": " + title, q);
+      const ul = add("ul", "", "", q);
+      for (const s of p[side].slice(0, 4)) add("li", "", s, ul);
+      if (side === "downsides" && p.early_warnings.length)
+        add("div", "warn", T.map_warnings + " " + p.early_warnings.slice(0, 2).join("; "), q);
+    }
+  if (m.fear) add("p", "wide", T.map_fear + " " + m.fear);
+  return true;
 }
 function tickTimer() {
   if (deadline === null) { text("timer", ""); return; }
@@ -171,6 +202,8 @@ document.addEventListener("keydown", (e) => {
     e.preventDefault(); command(phase === "revealed" ? "next" : "reveal");
   } else if (e.key === "ArrowLeft" || e.key === "PageUp" || e.key === "Backspace") {
     e.preventDefault(); command("back");
+  } else if (e.key === "m" || e.key === "M") {
+    e.preventDefault(); command("map");
   }
 });
 loop();
@@ -205,6 +238,12 @@ std::string screen_page(const std::string& lang, const std::string& url, const s
                           {"ended", tr("serve.ended")},
                           {"lost", tr("serve.lost")},
                           {"keys", tr("serve.screen_keys")},
+                          {"checkin", tr("serve.checkin_progress")},
+                          {"map_purpose", tr("serve.map_purpose")},
+                          {"map_fear", tr("serve.map_fear")},
+                          {"map_upsides", tr("report.map.upsides")},
+                          {"map_downsides", tr("report.map.downsides")},
+                          {"map_warnings", tr("report.map.warnings")},
                           {"zones", zone_map()}};
   std::string page = kScreen;
   replace(page, "@LANG@", render::html_escape(lang));

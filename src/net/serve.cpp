@@ -19,6 +19,7 @@
 #include "net/room.hpp"
 #include "net/screen_page.hpp"
 #include "render/layout.hpp"
+#include "render/safe_text.hpp"
 #include "render/session_text.hpp"
 #include "ui/clock.hpp"
 #include "ui/commands.hpp"
@@ -164,11 +165,13 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
           end = {ui::Outcome::quit, 0, true};
           break;
         case ui::Command::map: {
+          // On the console, and on the screen after a reveal (map again: the reveal).
           const auto d = session::open_dilemma(state);
           if (d) {
             const std::string map = render::map_text(*deck.find_dilemma(state.record.dilemmas[*d]),
                                                      state.record.language, io.style);
             said = map.empty() ? tr("run.no_map") + "\n" : map;
+            if (state.discussing == d) room.command(cmd);
           }
           break;
         }
@@ -176,6 +179,13 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
         case ui::Command::skip:
           known = word.empty();
           break;
+        case ui::Command::unnote: {
+          const std::string text = state.record.notes.empty() ? "" : state.record.notes.back().text;
+          refused = room.command(cmd);
+          if (refused.empty())
+            said = tr("run.note_removed", fmt::arg("text", render::visible(text))) + "\n";
+          break;
+        }
         default:
           refused = room.command(cmd, rest);
           if (refused.empty() && cmd == ui::Command::note) said = tr("run.note_saved") + "\n";

@@ -57,6 +57,12 @@ json dilemma_json(const ViewContext& v, std::size_t d, bool upsides) {
   return out;
 }
 
+const CheckinItem* checkin_item(const Deck& deck, const std::string& id) {
+  for (const auto& c : deck.checkin)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
 json zone_labels() {
   json out = json::object();
   for (int z = 0; z < kZoneCount; ++z) {
@@ -144,6 +150,16 @@ json phone_view(const ViewContext& v, std::optional<std::size_t> me, bool with_r
   out["phase"] = phase(v);
   const auto d = session::open_dilemma(v.state);
   if (!d || v.ended) return out;
+  if (const auto item = session::checkin_item_of(v.state, *me)) {
+    // The check-in comes first, one statement at a time.
+    const auto* c = checkin_item(v.deck, r.checkin_items[*item]);
+    out["phase"] = "checkin";
+    out["checkin"] = {{"item", r.checkin_items[*item]},
+                      {"number", *item + 1},
+                      {"count", r.checkin_items.size()},
+                      {"statement", c ? text(c->text, v.deck.language_for(r.language)) : ""}};
+    return out;
+  }
   out["dilemma"] = dilemma_json(v, *d, true);
   const auto* mine = r.response(r.dilemmas[*d], r.participants[*me].id);
   out["answer"] = mine && mine->point
@@ -165,8 +181,17 @@ json screen_view(const ViewContext& v, int remaining_seconds) {
   std::size_t answered = 0;
   for (const auto& p : r.participants) answered += r.response(r.dilemmas[*d], p.id) ? 1 : 0;
   out["answered"] = answered;
+  if (!r.checkin_items.empty() && *d == 0 && v.state.discussing != d) {
+    std::size_t checked_in = 0;
+    for (std::size_t p = 0; p < r.participants.size(); ++p)
+      checked_in += session::checkin_item_of(v.state, p) ? 0 : 1;
+    out["checked_in"] = checked_in;
+  }
   out["remaining"] = remaining_seconds >= 0 ? json(remaining_seconds) : json(nullptr);
-  if (out["phase"] == "revealed") out["reveal"] = reveal_view(v, *d);
+  if (out["phase"] == "revealed") {
+    out["reveal"] = reveal_view(v, *d);
+    out["map_shown"] = v.map_shown;
+  }
   return out;
 }
 

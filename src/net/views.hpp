@@ -21,9 +21,11 @@ struct ViewContext {
   const Weights& weights;
   bool show_names = false;  // the facilitator asked for names on the reveal
   bool ended = false;       // the server is stopping
+  bool map_shown = false;   // the screen shows the revealed dilemma's polarity map
 };
 
-// "open", "revealed", "done" (all dilemmas moved on from) or "ended" (stopped early).
+// "open", "revealed", "done" (all dilemmas moved on from) or "ended" (stopped
+// early); a phone still in the check-in sees "checkin".
 std::string phase(const ViewContext& v);
 
 // One participant's view (none: not joined); without the reveal when the

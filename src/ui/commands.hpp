@@ -12,7 +12,7 @@ enum class Command {
   back,
   skip,
   note,
-  unnote,  // the terminal session only
+  unnote,  // removes the last note
   reveal,
   next,
   quit,

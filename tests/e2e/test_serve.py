@@ -176,6 +176,79 @@ class Serve(H2HTestCase):
         self.assertExit(run("report", out), EX_OK)
         self.assertNotRegex(out.read_text(), r"127\.0\.0\.1")  # no addresses stored
 
+    def test_check_in_on_the_phones(self):
+        out = self.tmp / "checkin.yaml"
+        s = self.server("--dilemmas", "growth,guidance", "--checkin", "-o", out)
+        anna, bram = Phone(s), Phone(s)
+        st = anna.join("Anna")[1]
+        self.assertEqual(st["phase"], "checkin")
+        items = []
+        while st["phase"] == "checkin":
+            c = st["checkin"]
+            self.assertEqual(c["number"], len(items) + 1)
+            self.assertTrue(c["statement"])
+            items.append(c["item"])
+            value = None if len(items) == 2 else len(items) % 5 + 1  # the second one skipped
+            code, st = anna.call("api/checkin", {"item": c["item"], "value": value})
+            self.assertEqual(code, 200, st)
+        self.assertEqual(st["phase"], "open")  # on to the first dilemma
+        self.assertEqual(c["count"], len(items))
+        # Bad ratings are refused, and nothing else changes.
+        bram.join("Bram")
+        first = bram.state()["checkin"]["item"]
+        self.assertEqual(bram.call("api/checkin", {"item": first, "value": 6})[0], 400)
+        self.assertEqual(bram.call("api/checkin", {"item": "nope", "value": 3})[0], 409)
+        self.assertEqual(bram.call("api/checkin", {"item": first})[0], 400)
+        self.assertEqual(bram.call("api/checkin", {"item": first, "value": 4})[0], 200)
+        anna.answer(8, 3)
+        # The reveal closes the check-in: Bram goes to the reveal, Chris who
+        # joins later lands on the open dilemma.
+        s.command("reveal")
+        s.wait_for("A  ")
+        self.assertEqual(bram.state()["phase"], "revealed")
+        s.command("next")
+        chris = Phone(s)
+        self.assertEqual(chris.join("Chris")[1]["phase"], "open")
+        self.assertEqual(chris.call("api/checkin", {"item": first, "value": 3})[0], 409)
+        s.command("quit")
+        self.assertEqual(s.finish()[0], EX_OK)
+        rec = yaml.safe_load(out.read_text())
+        self.assertEqual(rec["checkin_items"], items)
+        ratings = {(r["participant"], r["item"]): r.get("value") for r in rec["checkin"]}
+        self.assertEqual(ratings[("p1", items[0])], 2)
+        self.assertIsNone(ratings[("p1", items[1])])
+        self.assertEqual(ratings[("p2", first)], 4)
+        self.assertEqual(len([k for k in ratings if k[0] == "p2"]), 1)
+        self.assertNotIn("p3", [k[0] for k in ratings])
+        # The reflection compares the check-in with the answers, as in a local session.
+        r = run("report", out, "--format", "json")
+        self.assertEqual(r.returncode, EX_OK, r.stderr)
+
+    def test_console_unnote_and_the_map_on_the_screen(self):
+        out = self.tmp / "unnote.yaml"
+        s = self.server("--dilemmas", "growth", "-o", out)
+        Phone(s).join("Anna")
+        s.command("note keep this")
+        s.command("note drop this")
+        s.command("unnote")
+        s.wait_for("Note removed: drop this")
+        screen = Phone(s)
+        s.command("map")  # before the reveal: only on the console
+        s.command("reveal")
+        s.wait_for("A  ")
+        self.assertFalse(screen.call("api/screen")[1]["map_shown"])
+        s.command("map")
+        deadline = time.time() + 10
+        while not screen.call("api/screen")[1]["map_shown"] and time.time() < deadline:
+            time.sleep(0.05)
+        self.assertTrue(screen.call("api/screen")[1]["map_shown"])
+        code, st = screen.call("api/screen", {"command": "map"})  # the screen's M key
+        self.assertEqual((code, st["map_shown"]), (200, False))
+        self.assertEqual(screen.call("api/screen", {"command": "next"})[0], 200)
+        s.command("quit")
+        self.assertEqual(s.finish()[0], EX_OK)
+        self.assertEqual([n["text"] for n in yaml.safe_load(out.read_text())["notes"]], ["keep this"])
+
     def test_resume_a_served_session_and_rejoin(self):
         out = self.tmp / "resume.yaml"
         s = self.server("--dilemmas", "growth,guidance", "-o", out)

@@ -89,3 +89,33 @@ TEST_CASE("session: a room reveals, reopens and moves on as events") {
   CHECK(position(s).dilemma == 1);
   CHECK(s.record.response("d1", "p1")->point->a == 1);
 }
+
+TEST_CASE("session: a room's check-in, per participant, until the first reveal") {
+  using namespace h2h::session;
+  State s;
+  s.room = true;
+  s.record.dilemmas = {"d1", "d2"};
+  s.record.checkin_items = {"c1", "c2"};
+  const auto anna = join(s, "Anna", "t");
+  const auto bram = join(s, "Bram", "t");
+  CHECK(checkin_item_of(s, anna) == 0u);
+  CHECK(rate_as(s, anna, "c1", 4, "t").refused.empty());
+  CHECK(checkin_item_of(s, anna) == 1u);
+  CHECK(rate_as(s, anna, "c2", std::nullopt, "t").refused.empty());  // skipped
+  CHECK_FALSE(checkin_item_of(s, anna));
+  CHECK(rate_as(s, anna, "c1", 5, "t").refused.empty());  // changed, not added
+  CHECK(s.record.ratings.size() == 2);
+  CHECK(s.record.rating("p1", "c1")->value == 5);
+  CHECK(rate_as(s, bram, "c1", 6, "t").refused == "session.refused.rating_range");
+  CHECK(rate_as(s, bram, "c9", 3, "t").refused == "session.refused.not_checkin");
+  CHECK(checkin_item_of(s, bram) == 0u);
+  // Whoever answered the first dilemma is past the check-in.
+  CHECK(answer_as(s, bram, {5, 5}, "", "t").refused.empty());
+  CHECK_FALSE(checkin_item_of(s, bram));
+  // The reveal closes it for everyone.
+  const auto chris = join(s, "Chris", "t");
+  CHECK(checkin_item_of(s, chris) == 0u);
+  CHECK(step(s, Event::of(Event::Kind::reveal, "t")).reveal);
+  CHECK_FALSE(checkin_item_of(s, chris));
+  CHECK(rate_as(s, chris, "c1", 3, "t").refused == "session.refused.not_checkin");
+}
