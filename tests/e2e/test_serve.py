@@ -90,6 +90,15 @@ class Phone:
         return self.call("api/state")[1]
 
 
+def until(condition, timeout=10):
+    """Waits for the server to have done what the console was told."""
+    end = time.time() + timeout
+    while not condition():
+        if time.time() > end:
+            raise AssertionError("the server did not get there in time")
+        time.sleep(0.05)
+
+
 class Serve(H2HTestCase):
     def server(self, *args):
         s = Server(*args)
@@ -204,9 +213,9 @@ class Serve(H2HTestCase):
         # The reveal closes the check-in: Bram goes to the reveal, Chris who
         # joins later lands on the open dilemma.
         s.command("reveal")
-        s.wait_for("A  ")
-        self.assertEqual(bram.state()["phase"], "revealed")
+        until(lambda: bram.state()["phase"] == "revealed")
         s.command("next")
+        until(lambda: bram.state()["phase"] == "open")
         chris = Phone(s)
         self.assertEqual(chris.join("Chris")[1]["phase"], "open")
         self.assertEqual(chris.call("api/checkin", {"item": first, "value": 3})[0], 409)
@@ -235,13 +244,10 @@ class Serve(H2HTestCase):
         screen = Phone(s)
         s.command("map")  # before the reveal: only on the console
         s.command("reveal")
-        s.wait_for("A  ")
+        until(lambda: screen.call("api/screen")[1]["phase"] == "revealed")
         self.assertFalse(screen.call("api/screen")[1]["map_shown"])
         s.command("map")
-        deadline = time.time() + 10
-        while not screen.call("api/screen")[1]["map_shown"] and time.time() < deadline:
-            time.sleep(0.05)
-        self.assertTrue(screen.call("api/screen")[1]["map_shown"])
+        until(lambda: screen.call("api/screen")[1]["map_shown"])
         code, st = screen.call("api/screen", {"command": "map"})  # the screen's M key
         self.assertEqual((code, st["map_shown"]), (200, False))
         self.assertEqual(screen.call("api/screen", {"command": "next"})[0], 200)
