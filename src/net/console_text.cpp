@@ -77,6 +77,28 @@ std::string Console::status(std::size_t d, Room::Clock::time_point now) const {
   return line;
 }
 
+std::string Console::codes(Room::Clock::time_point now) const {
+  const auto& r = s_.record;
+  if (r.participants.empty()) return tr("serve.nobody_yet") + "\n";
+  std::vector<std::string> cells;
+  std::size_t width = 0;
+  for (std::size_t p = 0; p < r.participants.size(); ++p) {
+    std::string name = render::visible(r.participants[p].name);
+    name = render::cut(name, 20);
+    std::string cell = room_.rejoin_code_of(p) + "  " + name;
+    if (room_.away(p, now)) cell += " " + tr("serve.away");
+    width = std::max(width, utf8::length(cell));
+    cells.push_back(std::move(cell));
+  }
+  const std::size_t columns = std::max<std::size_t>(1, (kConsoleWidth + 2) / (width + 2));
+  std::string out = tr("serve.codes_heading") + "\n";
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const bool end = (i + 1) % columns == 0 || i + 1 == cells.size();
+    out += end ? cells[i] + "\n" : render::pad(cells[i], width + 2);
+  }
+  return out;
+}
+
 std::string Console::reveal(std::size_t d) const {
   const auto& r = s_.record;
   if (r.participants.size() < kSummaryFrom) return render::reveal_text(deck_, r, d, style_);

@@ -33,6 +33,9 @@ class Console {
 
   // Under the room's lock: the text about what changed since the last call.
   std::string changes(Room::Clock::time_point now);
+  // Under the room's lock: everyone's rejoin code (and who is away), in
+  // columns within 80.
+  std::string codes(Room::Clock::time_point now) const;
 
  private:
   std::string status(std::size_t d, Room::Clock::time_point now) const;

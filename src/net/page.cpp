@@ -59,6 +59,10 @@ button.quiet { background: #fff; color: #1d4f7a; border: 1px solid #1d4f7a; }
   <label for="name" id="t-name"></label>
   <input id="name" maxlength="80" autocomplete="name">
   <p id="t-anon" class="muted" hidden></p>
+  <details id="rejoin-box"><summary id="t-rejoin"></summary>
+    <label for="rejoin" id="t-rejoin-code"></label>
+    <input id="rejoin" autocomplete="off" autocapitalize="characters" maxlength="6">
+  </details>
   <button id="join-button" type="button"></button>
   <p id="join-error" class="err" aria-live="polite"></p>
 </section>
@@ -102,6 +106,7 @@ button.quiet { background: #fff; color: #1d4f7a; border: 1px solid #1d4f7a; }
   <tbody id="r-rows"></tbody></table>
 </section>
 <section id="done" class="card" hidden><p id="t-done"></p></section>
+<p id="my-code" class="muted" hidden></p>
 </main>
 <script>
 "use strict";
@@ -112,6 +117,7 @@ text("title", T.title); text("t-join", T.join); text("t-code", T.code); text("t-
 text("join-button", T.join_button); text("t-a", T.a); text("t-b", T.b); text("t-tap", T.tap);
 text("t-idea", T.idea); text("send", T.send); text("t-who", T.who); text("t-zone", T.zone);
 text("t-anon", T.anonymous); text("lost", T.lost);
+text("t-rejoin", T.rejoin); text("t-rejoin-code", T.rejoin_code);
 text("t-checkin", T.checkin); text("t-checkin-intro", T.checkin_intro); text("c-skip", T.checkin_skip);
 if (T.is_anonymous) { $("t-anon").hidden = false; $("name").parentNode.removeChild($("name")); text("t-name", ""); }
 // The join code from the QR code (#code=...): scanning joins without typing.
@@ -162,7 +168,8 @@ async function post(url, body) {
   return { ok: r.ok, status: r.status, data: await r.json().catch(() => ({})) };
 }
 async function join() {
-  const body = { code: $("code").value.trim(), name: T.is_anonymous ? "" : $("name").value.trim() };
+  const body = { code: $("code").value.trim(), name: T.is_anonymous ? "" : $("name").value.trim(),
+                 rejoin: $("rejoin").value.trim() };
   try {
     const r = await post("api/join", body);
     text("join-error", r.ok ? "" : (r.data.error || T.error));
@@ -263,6 +270,7 @@ function render(s) {
   }
   phase = s.phase;
   text("who", s.name);
+  if (s.rejoin_code) { $("my-code").hidden = false; text("my-code", T.your_code.replace("{code}", s.rejoin_code)); }
   if (s.phase === "done" || s.phase === "ended") { show("done"); text("t-done", s.phase === "done" ? T.done : T.ended); return; }
   if (s.phase === "revealed") { reveal(s); return; }
   if (s.phase === "checkin") { checkin(s); return; }
@@ -336,6 +344,9 @@ std::string participant_page(const std::string& lang, bool anonymous) {
       {"checkin", tr("serve.checkin")},
       {"checkin_intro", tr(anonymous ? "run.checkin_intro_anonymous" : "run.checkin_intro")},
       {"checkin_skip", tr("serve.checkin_skip")},
+      {"rejoin", tr("serve.rejoin")},
+      {"rejoin_code", tr("serve.rejoin_code")},
+      {"your_code", tr("serve.your_code")},
       {"map_purpose", tr("serve.map_purpose")},
       {"map_fear", tr("serve.map_fear")},
       {"map_upsides", tr("report.map.upsides")},

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "core/limits.hpp"
@@ -26,6 +29,16 @@ constexpr auto kPollTime = std::chrono::seconds(25);           // a long poll wa
 constexpr auto kScreenEvery = std::chrono::milliseconds(200);  // the screen's updates, at most
 constexpr auto kAway = std::chrono::seconds(60);               // not heard from: away
 constexpr std::size_t kParked = 8000;
+
+// A participant's own rejoin code: six characters that cannot be mistaken
+// for one another (30 bits; guessing is limited per address like join codes).
+std::string rejoin_code() {
+  static constexpr std::string_view kLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  std::random_device rd;
+  std::string out;
+  for (int i = 0; i < 6; ++i) out += kLetters[rd() % kLetters.size()];
+  return out;
+}
 
 std::string random_hex(std::size_t bytes) {
   std::random_device rd;
@@ -133,11 +146,36 @@ Room::Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptio
       saver_([this] { save_loop(); }) {
   seen_.assign(s_.record.participants.size(), Clock::time_point{});
   // Phones of a resumed session keep their tokens: they rejoin by themselves.
+  // Lines "ID TOKEN [REJOIN]"; files from before rejoin codes have none.
   std::ifstream in(options_.tokens_path);
-  std::string id, token;
-  while (in >> id >> token)
-    for (const auto& p : s_.record.participants)
-      if (p.id == id && token.size() == 32) tokens_.emplace_back(token, id);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string id, token, rejoin;
+    fields >> id >> token >> rejoin;
+    for (const auto& p : s_.record.participants) {
+      if (p.id != id) continue;
+      if (token.size() == 32) tokens_.emplace_back(token, id);
+      if (rejoin.size() == 6 && !rejoin_code_of(id)) rejoin_.emplace_back(rejoin, id);
+    }
+  }
+  // Everyone has a rejoin code, also after a session file was moved.
+  for (const auto& p : s_.record.participants)
+    if (!rejoin_code_of(p.id)) {
+      rejoin_.emplace_back(rejoin_code(), p.id);
+      tokens_dirty_ = true;
+    }
+}
+
+const std::string* Room::rejoin_code_of(const std::string& id) const {
+  for (const auto& [code, who] : rejoin_)
+    if (who == id) return &code;
+  return nullptr;
+}
+
+std::string Room::rejoin_code_of(std::size_t participant) const {
+  const auto* code = rejoin_code_of(s_.record.participants.at(participant).id);
+  return code ? *code : std::string();
 }
 
 const std::string& Room::reveal_text() {
@@ -152,6 +190,8 @@ const std::string& Room::reveal_text() {
 
 http::Response Room::phone_reply(std::optional<std::size_t> me, int status, const json& extra) {
   json j = phone_view(view(), me, false);
+  if (me)
+    if (const auto* code = rejoin_code_of(s_.record.participants[*me].id)) j["rejoin_code"] = *code;
   for (const auto& [k, v] : extra.items()) j[k] = v;
   j["version"] = phase_version_;
   auto r = json_reply(status, j);
@@ -260,6 +300,36 @@ std::optional<http::Response> Room::join(const http::Request& req) {
     if (guard_.wrong_code(req.peer, now)) return error_reply(429, "serve.locked_out");
     return error_reply(403, "serve.wrong_code");
   }
+  // A participant whose phone lost its token (another browser, cleared
+  // cookies) comes back with their own rejoin code; the old token stops working.
+  const std::string rejoin = body->contains("rejoin") && (*body)["rejoin"].is_string()
+                                 ? (*body)["rejoin"].get<std::string>()
+                                 : "";
+  if (!rejoin.empty()) {
+    std::string wanted = rejoin;
+    for (auto& c : wanted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::optional<std::size_t> found;
+    for (const auto& [code, id] : rejoin_)
+      if (same(code, wanted))
+        for (std::size_t i = 0; i < s_.record.participants.size(); ++i)
+          if (s_.record.participants[i].id == id) found = i;
+    if (!found) {
+      if (guard_.wrong_code(req.peer, now)) return error_reply(429, "serve.locked_out");
+      return error_reply(403, "serve.wrong_rejoin");
+    }
+    const std::string& id = s_.record.participants[*found].id;
+    std::erase_if(tokens_, [&](const auto& t) { return t.second == id; });
+    const std::string token = random_hex(16);
+    tokens_.emplace_back(token, id);
+    dirty_ = tokens_dirty_ = true;  // the tokens are written after the next save
+    ++version_;
+    seen_[*found] = now;
+    auto r = phone_reply(*found);
+    r.headers.emplace_back(
+        "Set-Cookie",
+        "h2h_token=" + token + "; Path=/; Max-Age=2592000; HttpOnly; SameSite=Strict");
+    return r;
+  }
   std::string name = body->contains("name") && (*body)["name"].is_string()
                          ? (*body)["name"].get<std::string>()
                          : "";
@@ -281,6 +351,7 @@ std::optional<http::Response> Room::join(const http::Request& req) {
   seen_.resize(s_.record.participants.size());
   const std::string token = random_hex(16);
   tokens_.emplace_back(token, s_.record.participants[index].id);
+  rejoin_.emplace_back(rejoin_code(), s_.record.participants[index].id);
   dirty_ = tokens_dirty_ = true;
   ++version_;
   seen_[index] = now;
@@ -512,7 +583,14 @@ Room::~Room() {
 void Room::save_tokens() {
   if (options_.tokens_path.empty()) return;
   std::string text;
-  for (const auto& [token, id] : tokens_) text += id + " " + token + "\n";
+  for (const auto& [token, id] : tokens_) {
+    const auto* code = rejoin_code_of(id);
+    text += id + " " + token + " " + (code ? *code : "-") + "\n";
+  }
+  // Whoever has no token now (a lost phone) keeps their rejoin code.
+  for (const auto& [code, id] : rejoin_)
+    if (std::none_of(tokens_.begin(), tokens_.end(), [&](const auto& t) { return t.second == id; }))
+      text += id + " - " + code + "\n";
   try {
     formats::write_atomically(options_.tokens_path, text, 0600);
     tokens_dirty_ = false;

@@ -70,6 +70,9 @@ class Room {
   void save_now();
   // Under lock(): participants not heard from for a while.
   bool away(std::size_t participant, Clock::time_point now) const;
+  // Under lock(): participant p's rejoin code, which the facilitator can
+  // tell someone whose phone lost its page ("codes" on the console).
+  std::string rejoin_code_of(std::size_t participant) const;
   // When the open dilemma was opened (for the timebox).
   int remaining_seconds(Clock::time_point now) const;
 
@@ -106,7 +109,9 @@ class Room {
   std::string code_, screen_key_, page_;
   mutable std::mutex mutex_;
   Guard guard_;
+  const std::string* rejoin_code_of(const std::string& id) const;
   std::vector<std::pair<std::string, std::string>> tokens_;  // token -> participant id
+  std::vector<std::pair<std::string, std::string>> rejoin_;  // rejoin code -> participant id
   std::vector<Clock::time_point> seen_;                      // per participant
   std::vector<Parked> parked_;
   std::vector<std::pair<http::ConnectionId, std::size_t>> unsaved_acks_;  // wait for a save

@@ -179,6 +179,9 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
         case ui::Command::skip:
           known = word.empty();
           break;
+        case ui::Command::codes:
+          said = console.codes(Room::Clock::now());
+          break;
         case ui::Command::unnote: {
           const std::string text = state.record.notes.empty() ? "" : state.record.notes.back().text;
           refused = room.command(cmd);

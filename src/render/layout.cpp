@@ -4,6 +4,18 @@
 
 namespace h2h::render {
 
+std::string cut(std::string_view s, std::size_t width) {
+  if (utf8::length(s) <= width) return std::string(s);
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size() && chars + 1 < width; ++chars) {
+    const std::size_t len = std::max<std::size_t>(1, utf8::sequence_length(s, i));
+    out += s.substr(i, len);
+    i += len;
+  }
+  return out + "…";
+}
+
 std::string pad(std::string_view s, std::size_t width) {
   std::string out(s);
   const std::size_t len = utf8::length(s);

@@ -21,6 +21,8 @@ inline std::string paint(fmt::text_style style, std::string_view text) {
 
 // `s` padded with spaces to `width` characters.
 std::string pad(std::string_view s, std::size_t width);
+// The first `width` characters of `s`, with an ellipsis when cut.
+std::string cut(std::string_view s, std::size_t width);
 // `s` centred in `width` characters.
 std::string center(std::string_view s, std::size_t width);
 

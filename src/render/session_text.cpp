@@ -179,19 +179,6 @@ std::size_t screen_width(std::string_view line) {
   return utf8::length(plain);
 }
 
-// The first `width` characters of `s`, with an ellipsis when cut.
-std::string cut(const std::string& s, std::size_t width) {
-  if (utf8::length(s) <= width) return s;
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size() && chars + 1 < width; ++chars) {
-    const std::size_t len = std::max<std::size_t>(1, utf8::sequence_length(s, i));
-    out += s.substr(i, len);
-    i += len;
-  }
-  return out + "…";
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;

@@ -20,6 +20,7 @@ Command command_of(const std::string& word) {
   if (w == "action" || w == "actie") return Command::action;
   if (w == "warning" || w == "signaal") return Command::warning;
   if (w == "map" || w == "kaart") return Command::map;
+  if (w == "codes") return Command::codes;
   return Command::none;
 }
 

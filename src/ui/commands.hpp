@@ -18,7 +18,8 @@ enum class Command {
   quit,
   action,
   warning,
-  map
+  map,
+  codes  // a served session: everyone's rejoin code
 };
 
 Command command_of(const std::string& word);

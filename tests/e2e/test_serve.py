@@ -274,6 +274,38 @@ class Serve(H2HTestCase):
         self.assertEqual(s.finish()[0], EX_OK)
         self.assertEqual(len(yaml.safe_load(out.read_text())["participants"]), 1)
 
+    def test_a_lost_phone_rejoins_with_its_own_code(self):
+        out = self.tmp / "rejoin.yaml"
+        s = self.server("--dilemmas", "growth,guidance", "-o", out)
+        anna = Phone(s)
+        code = anna.join("Anna")[1]["rejoin_code"]
+        self.assertRegex(code, r"^[A-HJ-NP-Z2-9]{6}$")
+        anna.answer(8, 3)
+        Phone(s).join("Bram")
+        # The facilitator reads the codes off the console.
+        s.command("codes")
+        s.wait_for(code + "  Anna")
+        new_phone = Phone(s)
+        self.assertEqual(new_phone.join("Anna")[0], 409)
+        wrong = "ABCDEF" if code != "ABCDEF" else "ABCDEG"
+        self.assertEqual(new_phone.call("api/join", {"code": s.code, "rejoin": wrong})[0], 403)
+        status, st = new_phone.call("api/join", {"code": s.code, "rejoin": code.lower()})
+        self.assertEqual((status, st["name"], st["answer"]["a"]), (200, "Anna", 8))
+        # The lost phone's token no longer speaks for Anna.
+        self.assertEqual(anna.answer(1, 1, dilemma="growth")[0], 401)
+        self.assertEqual(new_phone.answer(2, 9)[0], 200)
+        s.command("quit")
+        self.assertEqual(s.finish()[0], EX_OK)
+        # After --resume the same code still works, for a phone that never joined.
+        s = Server("--resume", out)
+        self.addCleanup(lambda: s.proc.poll() is None and s.proc.kill())
+        status, st = Phone(s).call("api/join", {"code": s.code, "rejoin": code})
+        self.assertEqual((status, st["name"], st["answer"]["b"]), (200, "Anna", 9))
+        s.command("quit")
+        self.assertEqual(s.finish()[0], EX_OK)
+        rec = yaml.safe_load(out.read_text())
+        self.assertEqual([p["name"] for p in rec["participants"]], ["Anna", "Bram"])
+
     def test_anonymous_rooms_keep_no_names(self):
         out = self.tmp / "anon.yaml"
         s = self.server("--dilemmas", "growth", "--anonymous", "-o", out)
