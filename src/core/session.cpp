@@ -156,7 +156,15 @@ Position position(const State& s) {
   if (s.room) {  // the open dilemma, answered or discussed by the whole room
     const auto d = open_dilemma(s);
     if (!d) return {Kind::done, 0, 0, 0};
-    return {s.discussing == d ? Kind::discuss : Kind::answer, *d, 0, 0};
+    if (s.discussing == d) return {Kind::discuss, *d, 0, 0};
+    // A follow-up: the facilitator says what became of the earlier action
+    // steps while the phones answer.
+    const auto& r = s.record;
+    for (std::size_t i = 0; i < r.actions.size(); ++i)
+      if (r.actions[i].earlier && r.actions[i].outcome.empty() &&
+          r.actions[i].dilemma == r.dilemmas[*d])
+        return {Kind::outcome, *d, 0, i};
+    return {Kind::answer, *d, 0, 0};
   }
   if (s.pending_idea) return {Kind::idea, s.pending_idea->first, s.pending_idea->second, 0};
   if (s.discussing) return {Kind::discuss, *s.discussing, 0, 0};
@@ -317,6 +325,8 @@ Effects step(State& s, const Event& e) {
     case Event::Kind::reveal:
       if (at.kind == Kind::idea) {
         s.pending_idea.reset();
+      } else if (at.kind == Kind::outcome) {
+        return refuse("session.refused.outcome_first");
       } else if (at.kind != Kind::answer) {
         return refuse("session.refused.not_answer");
       }

@@ -196,7 +196,9 @@ Effects step(State& state, const Event& event);
 
 // Rooms larger than one laptop (h2h run --serve): participants join while
 // the session runs and answer the open dilemma in any order, each on their
-// own device, changing their answer until the facilitator reveals it.
+// own device, changing their answer until the facilitator reveals it. In a
+// follow-up, position() asks the facilitator the outcomes of the earlier
+// action steps of the open dilemma meanwhile; the reveal waits for them.
 
 // The dilemma being answered: the first one not moved on from; none at the end.
 std::optional<std::size_t> open_dilemma(const State& state);

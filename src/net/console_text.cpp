@@ -153,7 +153,17 @@ std::string Console::changes(Room::Clock::time_point now) {
     announced_ = d;
     reveal_shown_ = false;
     out += served_card(deck_, r, *d, style_) + "\n";
+    // A follow-up: where the team stood last time.
+    if (std::string then = render::then_text(deck_, r, *d, style_); !then.empty())
+      out += then + "\n";
     last_status_.clear();
+  }
+  const auto at = session::position(s_);
+  if (at.kind == session::Position::Kind::outcome && asked_ != at.item) {
+    asked_ = at.item;
+    out += tr("run.prompt_outcome",
+              fmt::arg("action", render::visible(render::action_text(r.actions.at(at.item))))) +
+           "\n";
   }
   if (s_.discussing == d && !reveal_shown_) {
     reveal_shown_ = true;

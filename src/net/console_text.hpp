@@ -46,6 +46,7 @@ class Console {
   const Room& room_;
   render::Style style_;
   std::optional<std::size_t> announced_;
+  std::optional<std::size_t> asked_;  // the earlier action step asked about
   bool reveal_shown_ = false;
   std::uint64_t shown_version_ = 0;
   std::string last_status_;

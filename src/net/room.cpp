@@ -511,6 +511,15 @@ std::string Room::command(ui::Command c, const std::string& text) {
   }
 }
 
+std::string Room::outcome(const std::string& word) {
+  const auto fx = session::step(
+      s_, session::Event::with_text(session::Event::Kind::outcome, word, ui::now_utc()));
+  if (!fx.refused.empty()) return fx.refused;
+  dirty_ = true;
+  ++version_;
+  return {};
+}
+
 void Room::end() {
   ended_ = true;
   phase_changed();

@@ -54,6 +54,9 @@ class Room {
   // Under lock(): a facilitator's command (from the console or the screen's
   // keys) as an event of the session; returns a catalog key when refused.
   std::string command(ui::Command c, const std::string& text = {});
+  // Under lock(): in a follow-up, what became of the earlier action step
+  // being asked ("done", "partly", "not", or empty: none); a catalog key when refused.
+  std::string outcome(const std::string& word);
   // Under lock(): the session stops; phones are told so.
   void end();
   // Under lock(): every change so far, and whether the last save worked.

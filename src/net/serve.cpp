@@ -157,44 +157,51 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
     {
       std::lock_guard guard(room.lock());
       if (word.empty() && state.discussing) cmd = ui::Command::next;  // Enter goes on
-      switch (cmd) {
-        case ui::Command::help:
-          said = wrapped(tr("serve.console_help"));
-          break;
-        case ui::Command::quit:
-          end = {ui::Outcome::quit, 0, true};
-          break;
-        case ui::Command::map: {
-          // On the console, and on the screen after a reveal (map again: the reveal).
-          const auto d = session::open_dilemma(state);
-          if (d) {
-            const std::string map = render::map_text(*deck.find_dilemma(state.record.dilemmas[*d]),
-                                                     state.record.language, io.style);
-            said = map.empty() ? tr("run.no_map") + "\n" : map;
-            if (state.discussing == d) room.command(cmd);
+      // A follow-up asks what became of an earlier action step: an outcome
+      // word, or Enter for none.
+      const bool outcome = session::position(state).kind == session::Position::Kind::outcome &&
+                           (word.empty() || session::parse_outcome(word));
+      if (outcome) refused = room.outcome(word.empty() ? "none" : word);
+      if (!outcome) switch (cmd) {
+          case ui::Command::help:
+            said = wrapped(tr("serve.console_help"));
+            break;
+          case ui::Command::quit:
+            end = {ui::Outcome::quit, 0, true};
+            break;
+          case ui::Command::map: {
+            // On the console, and on the screen after a reveal (map again: the reveal).
+            const auto d = session::open_dilemma(state);
+            if (d) {
+              const std::string map = render::map_text(
+                  *deck.find_dilemma(state.record.dilemmas[*d]), state.record.language, io.style);
+              said = map.empty() ? tr("run.no_map") + "\n" : map;
+              if (state.discussing == d) room.command(cmd);
+            }
+            break;
           }
-          break;
+          case ui::Command::none:
+          case ui::Command::skip:
+            known = word.empty();
+            break;
+          case ui::Command::codes:
+            said = console.codes(Room::Clock::now());
+            break;
+          case ui::Command::unnote: {
+            const std::string text =
+                state.record.notes.empty() ? "" : state.record.notes.back().text;
+            refused = room.command(cmd);
+            if (refused.empty())
+              said = tr("run.note_removed", fmt::arg("text", render::visible(text))) + "\n";
+            break;
+          }
+          default:
+            refused = room.command(cmd, rest);
+            if (refused.empty() && cmd == ui::Command::note) said = tr("run.note_saved") + "\n";
+            if (refused.empty() && cmd == ui::Command::action) said = tr("run.action_saved") + "\n";
+            if (refused.empty() && cmd == ui::Command::warning)
+              said = tr("run.warning_saved") + "\n";
         }
-        case ui::Command::none:
-        case ui::Command::skip:
-          known = word.empty();
-          break;
-        case ui::Command::codes:
-          said = console.codes(Room::Clock::now());
-          break;
-        case ui::Command::unnote: {
-          const std::string text = state.record.notes.empty() ? "" : state.record.notes.back().text;
-          refused = room.command(cmd);
-          if (refused.empty())
-            said = tr("run.note_removed", fmt::arg("text", render::visible(text))) + "\n";
-          break;
-        }
-        default:
-          refused = room.command(cmd, rest);
-          if (refused.empty() && cmd == ui::Command::note) said = tr("run.note_saved") + "\n";
-          if (refused.empty() && cmd == ui::Command::action) said = tr("run.action_saved") + "\n";
-          if (refused.empty() && cmd == ui::Command::warning) said = tr("run.warning_saved") + "\n";
-      }
     }
     if (cmd == ui::Command::quit) break;
     say(said);

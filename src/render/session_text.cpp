@@ -285,7 +285,7 @@ std::string then_text(const Deck& deck, const session::Record& r, std::size_t di
   std::string out;
   bool any_action = false;
   for (const auto& a : r.actions) any_action = any_action || (a.earlier && a.dilemma == id);
-  if (!e && !any_action) return {};
+  if ((!e || e->n == 0) && !any_action) return {};  // nothing from then on this one
   const Dilemma* d = deck.find_dilemma(id);
   out += paint(style.heading,
                tr("run.then_heading", fmt::arg("title", visible(d ? d->title.in(lang) : id)))) +

@@ -306,6 +306,34 @@ class Serve(H2HTestCase):
         rec = yaml.safe_load(out.read_text())
         self.assertEqual([p["name"] for p in rec["participants"]], ["Anna", "Bram"])
 
+    def test_a_served_follow_up_asks_the_earlier_action_steps(self):
+        first, second = self.tmp / "first.yaml", self.tmp / "second.yaml"
+        s = self.server("--dilemmas", "growth", "-o", first)
+        anna = Phone(s)
+        anna.join("Anna")
+        anna.answer(8, 3)
+        s.command("reveal")
+        until(lambda: anna.state()["phase"] == "revealed")
+        s.command("action try a pilot @Anna")
+        s.wait_for("Action step saved")
+        s.command("next")
+        self.assertEqual(s.finish()[0], EX_OK)
+        s = self.server("--follow-up", first, "--dilemmas", "growth", "-o", second)
+        s.wait_for("Action step from last time: try a pilot")
+        bram = Phone(s)
+        bram.join("Bram")
+        self.assertEqual(bram.answer(6, 6)[0], 200)  # the phones answer meanwhile
+        s.command("reveal")
+        s.wait_for("First say what became of the action step")
+        s.command("partly")
+        s.command("reveal")
+        until(lambda: bram.state()["phase"] == "revealed")
+        s.command("next")
+        self.assertEqual(s.finish()[0], EX_OK)
+        rec = yaml.safe_load(second.read_text())
+        self.assertEqual([(a["text"], a["outcome"]) for a in rec["actions"]], [("try a pilot", "partly")])
+        self.assertIn("partly done", run("report", second).stdout)
+
     def test_anonymous_rooms_keep_no_names(self):
         out = self.tmp / "anon.yaml"
         s = self.server("--dilemmas", "growth", "--anonymous", "-o", out)
