@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "core/reveal.hpp"
 #include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
 #include "render/grid_text.hpp"
@@ -106,26 +107,13 @@ std::string Console::reveal(std::size_t d) const {
   const std::string& id = r.dilemmas[d];
   const Dilemma* dl = deck_.find_dilemma(id);
   const std::string lang = deck_.language_for(r.language);
-  std::array<std::array<std::int64_t, kGridSide>, kGridSide> cells{};
-  std::array<std::int64_t, kZoneCount> zones{};
-  Moments a, b;
-  for (const auto& p : r.participants) {
-    const auto* resp = r.response(id, p.id);
-    if (!resp || !resp->point) continue;
-    ++cells[static_cast<std::size_t>(resp->point->a)][static_cast<std::size_t>(resp->point->b)];
-    ++zones[static_cast<std::size_t>(zone_of(*resp->point))];
-    a.add(resp->point->a);
-    b.add(resp->point->b);
-  }
-  auto one = [](std::optional<double> x) {
-    return x ? fmt::format("{:.1f}", *x) : std::string("-");
-  };
-  std::optional<double> spread;
-  if (a.sd() && b.sd()) spread = (*a.sd() + *b.sd()) / 2;
+  const Reveal reveal = reveal_of(weights_, r, d);
+  const auto& zones = reveal.figures.zones;
+  auto one = [](std::optional<double> x) { return x ? i18n::decimal(*x, 1) : std::string("-"); };
   std::string out = render::paint(
       style_.heading,
       tr("run.reveal_heading", fmt::arg("title", render::visible(dl ? dl->title.in(lang) : id))));
-  out += "\n\n" + render::grid_text(render::count_labels(cells), style_) + "\n";
+  out += "\n\n" + render::grid_text(render::count_labels(reveal.cells), style_) + "\n";
   std::string zone_line;
   for (int z = 0; z < kZoneCount; ++z) {
     const std::string item =
@@ -138,8 +126,9 @@ std::string Console::reveal(std::size_t d) const {
     zone_line += (zone_line.empty() ? "" : " | ") + item;
   }
   out += zone_line + "\n";
-  out += tr("serve.figures", fmt::arg("n", a.n), fmt::arg("a", one(a.mean())),
-            fmt::arg("b", one(b.mean())), fmt::arg("spread", one(spread))) +
+  out += tr("serve.figures", fmt::arg("n", reveal.figures.n),
+            fmt::arg("a", one(reveal.figures.mean_a)), fmt::arg("b", one(reveal.figures.mean_b)),
+            fmt::arg("spread", one(reveal.figures.spread))) +
          "\n";
   return out;
 }

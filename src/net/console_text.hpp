@@ -29,7 +29,7 @@ std::string served_card(const Deck& deck, const session::Record& record, std::si
 class Console {
  public:
   Console(const session::State& state, const Deck& deck, const Room& room, render::Style style)
-      : s_(state), deck_(deck), room_(room), style_(style) {}
+      : s_(state), deck_(deck), weights_(Weights::of(deck)), room_(room), style_(style) {}
 
   // Under the room's lock: the text about what changed since the last call.
   std::string changes(Room::Clock::time_point now);
@@ -43,6 +43,7 @@ class Console {
 
   const session::State& s_;
   const Deck& deck_;
+  Weights weights_;
   const Room& room_;
   render::Style style_;
   std::optional<std::size_t> announced_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/reveal.hpp"
 #include "i18n/i18n.hpp"
 #include "render/session_text.hpp"
 
@@ -96,32 +97,27 @@ json reveal_view(const ViewContext& v, std::size_t d) {
   const std::string& id = r.dilemmas[d];
   const Dilemma* dl = v.deck.find_dilemma(id);
   const std::string lang = v.deck.language_for(r.language);
-  Tally tally(std::make_shared<const Weights>(v.weights));
-  const auto index = v.weights.dilemma_index(id);
+  const Reveal reveal = reveal_of(v.weights, r, d);
   json dots = json::array(), rows = json::array(), ideas = json::array();
   const auto labels = session::initials(r.participants);
-  for (std::size_t p = 0; p < r.participants.size(); ++p) {
-    const auto* resp = r.response(id, r.participants[p].id);
-    if (!resp || !resp->point) continue;
-    if (index) tally.add(*index, *resp->point);
-    const std::string zone(zone_name(zone_of(*resp->point)));
-    dots.push_back({{"a", resp->point->a}, {"b", resp->point->b}, {"zone", zone}});
-    if (!resp->idea.empty()) ideas.push_back(resp->idea);
+  for (const auto& dot : reveal.dots) {
+    const std::string zone(zone_name(dot.zone));
+    dots.push_back({{"a", dot.point.a}, {"b", dot.point.b}, {"zone", zone}});
     if (v.show_names)
-      rows.push_back({{"label", labels[p] + " " + r.participants[p].name},
-                      {"a", resp->point->a},
-                      {"b", resp->point->b},
-                      {"zone", tr("zone." + zone)}});
+      rows.push_back(
+          {{"label", labels[dot.participant] + " " + r.participants[dot.participant].name},
+           {"a", dot.point.a},
+           {"b", dot.point.b},
+           {"zone", tr("zone." + zone)}});
   }
+  for (const auto& [who, idea] : reveal.ideas) ideas.push_back(idea);
   // In no order that tells who is who: by position, ideas alphabetically.
   std::sort(dots.begin(), dots.end(), [](const json& x, const json& y) {
     return std::pair(x["a"].get<int>(), x["b"].get<int>()) <
            std::pair(y["a"].get<int>(), y["b"].get<int>());
   });
   std::sort(ideas.begin(), ideas.end());
-  const auto figures = tally.figures();
-  DilemmaFigures f;
-  if (index) f = figures.dilemmas[*index];
+  const DilemmaFigures& f = reveal.figures;
   json zones = json::object();
   for (int z = 0; z < kZoneCount; ++z)
     zones[std::string(zone_name(static_cast<Zone>(z)))] = f.zones[static_cast<std::size_t>(z)];

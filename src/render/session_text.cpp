@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/reveal.hpp"
 #include "core/tally.hpp"
 #include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
@@ -108,17 +109,9 @@ std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
   // look like the axes A and B.
   std::vector<std::string> labels;
   for (std::size_t p = 0; p < r.participants.size(); ++p) labels.push_back(std::to_string(p + 1));
+  const Reveal reveal = reveal_of(Weights::of(deck), r, dilemma);
   std::vector<std::pair<std::string, Point>> points;
-  auto weights = std::make_shared<const Weights>(Weights::of(deck));
-  Tally tally(weights);
-  const auto index = weights->dilemma_index(id);
-  for (std::size_t p = 0; p < r.participants.size(); ++p) {
-    const auto* resp = r.response(id, r.participants[p].id);
-    if (resp && resp->point) {
-      points.emplace_back(visible(labels[p]), *resp->point);
-      if (index) tally.add(*index, *resp->point);
-    }
-  }
+  for (const auto& dot : reveal.dots) points.emplace_back(labels[dot.participant], dot.point);
   std::string out;
   out += paint(style.heading,
                tr("run.reveal_heading", fmt::arg("title", visible(d ? d->title.in(lang) : id))));
@@ -151,11 +144,7 @@ std::string reveal_text(const Deck& deck, const Record& r, std::size_t dilemma,
                "\n";
     }
   }
-  if (index) {
-    const Figures f = tally.figures();
-    const DilemmaFigures& df = f.dilemmas[*index];
-    out += "\n" + means_line(df, "") + "\n";
-  }
+  out += "\n" + means_line(reveal.figures, "") + "\n";
   if (d) {
     out += "\n" + paint(style.heading, tr("show.en_en")) + "\n";
     out += wrap_indented(visible(d->en_en.in(lang)), kWidth, "  ") + "\n";
@@ -198,15 +187,10 @@ std::string reveal_screen(const Deck& deck, const Record& r, std::size_t dilemma
   const std::string& lang = r.language;
   const std::string& id = r.dilemmas.at(dilemma);
   const Dilemma* d = deck.find_dilemma(id);
+  const Reveal reveal = reveal_of(Weights::of(deck), r, dilemma);
   std::vector<std::pair<std::string, Point>> points;
-  auto weights = std::make_shared<const Weights>(Weights::of(deck));
-  Tally tally(weights);
-  const auto index = weights->dilemma_index(id);
-  for (std::size_t p = 0; p < r.participants.size(); ++p)
-    if (const auto* resp = r.response(id, r.participants[p].id); resp && resp->point) {
-      points.emplace_back(std::to_string(p + 1), *resp->point);
-      if (index) tally.add(*index, *resp->point);
-    }
+  for (const auto& dot : reveal.dots)
+    points.emplace_back(std::to_string(dot.participant + 1), dot.point);
   // The grid on the left (its zone legend under it), the table beside it:
   // with a dozen participants the whole reveal stays within 80x24.
   const std::vector<std::string> grid = lines_of(grid_picture(points, style));
@@ -260,7 +244,7 @@ std::string reveal_screen(const Deck& deck, const Record& r, std::size_t dilemma
     out += line + "\n";
   }
   if (grid.size() > grid_rows) out += grid[grid_rows] + "\n";  // the zone legend
-  if (index) out += means_line(tally.figures().dilemmas[*index], "") + "\n";
+  out += means_line(reveal.figures, "") + "\n";
   if (d)
     out += wrap_indented(paint(style.heading, tr("show.en_en")) + " " + visible(d->en_en.in(lang)),
                          kWidth - 1, "") +

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/reveal.hpp"
 #include "core/session.hpp"
 #include "net/guard.hpp"
 #include "net/qr.hpp"
@@ -118,4 +119,35 @@ TEST_CASE("session: a room's check-in, per participant, until the first reveal")
   CHECK(step(s, Event::of(Event::Kind::reveal, "t")).reveal);
   CHECK_FALSE(checkin_item_of(s, chris));
   CHECK(rate_as(s, chris, "c1", 3, "t").refused == "session.refused.not_checkin");
+}
+
+TEST_CASE("reveal: dots, skips, ideas and the figures from Tally") {
+  using namespace h2h;
+  using namespace h2h::session;
+  Deck deck;
+  deck.id = "t";
+  deck.needs = {{"autonomy", {}, {}}};
+  Dilemma d;
+  d.id = "d1";
+  d.a.needs = {{"autonomy", 2}};
+  d.b.needs = {{"autonomy", 1}};
+  deck.dilemmas = {d};
+  Record r;
+  r.dilemmas = {"d1"};
+  r.participants = {{"p1", "Anna"}, {"p2", "Bram"}, {"p3", "Chris"}, {"p4", "Dee"}};
+  r.responses = {{"d1", "p1", Point{9, 9}, "both", "t"},
+                 {"d1", "p2", std::nullopt, "", "t"},
+                 {"d1", "p3", Point{1, 9}, "", "t"}};
+  const Reveal reveal = reveal_of(Weights::of(deck), r, 0);
+  REQUIRE(reveal.dots.size() == 2);
+  CHECK(reveal.dots[0].participant == 0);
+  CHECK(reveal.dots[0].zone == Zone::en_en);
+  CHECK(reveal.dots[1].zone == Zone::b);
+  CHECK(reveal.skipped == std::vector<std::size_t>{1});
+  CHECK(reveal.unanswered == std::vector<std::size_t>{3});
+  CHECK(reveal.ideas.at(0).second == "both");
+  CHECK(reveal.cells[9][9] == 1);
+  CHECK(reveal.figures.n == 2);
+  CHECK(*reveal.figures.mean_a == doctest::Approx(5.0));
+  CHECK(reveal.figures.zones[static_cast<std::size_t>(Zone::en_en)] == 1);
 }
