@@ -133,15 +133,16 @@ std::optional<json> parse_object(const std::string& body) {
 
 }  // namespace
 
-Room::Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptions options)
-    : s_(state),
+Room::Room(live::Session& live, const Deck& deck, ui::SessionIO& io, RoomOptions options)
+    : live_(live),
+      s_(live.state()),
       deck_(deck),
       io_(io),
       options_(std::move(options)),
       weights_(Weights::of(deck)),
       code_(fmt::format("{:06}", std::random_device{}() % 1000000)),
       screen_key_(random_hex(12)),
-      page_(participant_page(state.record.language, state.record.anonymous)),
+      page_(participant_page(s_.record.language, s_.record.anonymous)),
       guard_(options_.guard),
       saver_([this] { save_loop(); }) {
   seen_.assign(s_.record.participants.size(), Clock::time_point{});
@@ -346,13 +347,13 @@ std::optional<http::Response> Room::join(const http::Request& req) {
   if (!guard_.may_register(req.peer)) return error_reply(429, "serve.too_many_joins");
   if (s_.record.participants.size() >= limits::kServedParticipants)
     return error_reply(403, "serve.full");
-  const std::size_t index = session::join(s_, name, ui::now_utc());
+  const std::size_t index = live_.join(name);
   guard_.registered(req.peer);
   seen_.resize(s_.record.participants.size());
   const std::string token = random_hex(16);
   tokens_.emplace_back(token, s_.record.participants[index].id);
   rejoin_.emplace_back(rejoin_code(), s_.record.participants[index].id);
-  dirty_ = tokens_dirty_ = true;
+  tokens_dirty_ = true;
   ++version_;
   seen_[index] = now;
   auto r = phone_reply(index);
@@ -389,10 +390,8 @@ std::optional<http::Response> Room::answer(const http::Request& req, http::Conne
     state["version"] = phase_version_;
     return error_reply(409, "serve.stale", {{"state", state}});
   }
-  const auto fx =
-      session::answer_as(s_, *me, {static_cast<int>(a), static_cast<int>(bb)}, idea, ui::now_utc());
+  const auto fx = live_.answer_as(*me, {static_cast<int>(a), static_cast<int>(bb)}, idea);
   if (!fx.refused.empty()) return error_reply(409, fx.refused);
-  dirty_ = true;
   ++version_;
   unsaved_acks_.emplace_back(id, *me);
   return std::nullopt;  // answered once saved (tick)
@@ -415,14 +414,12 @@ std::optional<http::Response> Room::checkin(const http::Request& req, http::Conn
     value = static_cast<int>(v);
   }
   if (ended_) return error_reply(409, "serve.stale");
-  const auto fx =
-      session::rate_as(s_, *me, (*body)["item"].get<std::string>(), value, ui::now_utc());
+  const auto fx = live_.rate_as(*me, (*body)["item"].get<std::string>(), value);
   if (!fx.refused.empty()) {
     json state = phone_view(view(), me);
     state["version"] = phase_version_;
     return error_reply(409, fx.refused, {{"state", state}});
   }
-  dirty_ = true;
   ++version_;
   unsaved_acks_.emplace_back(id, *me);
   return std::nullopt;  // answered once saved (tick)
@@ -463,20 +460,19 @@ std::string Room::command(ui::Command c, const std::string& text) {
   switch (c) {
     case ui::Command::reveal: {  // answers close; the reveal is on the pages too
       const bool revealed = s_.discussing && s_.discussing == session::open_dilemma(s_);
-      const auto fx = session::step(s_, Event::of(Event::Kind::reveal, now));
+      const auto fx = live_.apply(Event::of(Event::Kind::reveal, now));
       if (!fx.refused.empty()) return revealed ? "serve.revealed_already" : fx.refused;
       phase_changed();
       return {};
     }
     case ui::Command::next: {
-      const auto fx = session::step(s_, Event::of(Event::Kind::next, now));
+      const auto fx = live_.apply(Event::of(Event::Kind::next, now));
       if (!fx.refused.empty()) return "serve.reveal_first";
-      dirty_ = true;
       phase_changed();
       return {};
     }
     case ui::Command::back: {  // in a room: the revealed answers open again
-      const auto fx = session::step(s_, Event::of(Event::Kind::reopen, now));
+      const auto fx = live_.apply(Event::of(Event::Kind::reopen, now));
       if (!fx.refused.empty()) return "serve.nothing_to_reopen";
       phase_changed();
       return {};
@@ -487,16 +483,14 @@ std::string Room::command(ui::Command c, const std::string& text) {
       const auto kind = c == ui::Command::note     ? Event::Kind::note
                         : c == ui::Command::action ? Event::Kind::action
                                                    : Event::Kind::warning;
-      const auto fx = session::step(s_, Event::with_text(kind, text, now));
+      const auto fx = live_.apply(Event::with_text(kind, text, now));
       if (!fx.refused.empty()) return fx.refused;
-      dirty_ = true;
       ++version_;
       return {};
     }
     case ui::Command::unnote: {
-      const auto fx = session::step(s_, Event::of(Event::Kind::unnote, now));
+      const auto fx = live_.apply(Event::of(Event::Kind::unnote, now));
       if (!fx.refused.empty()) return fx.refused;
-      dirty_ = true;
       ++version_;
       return {};
     }
@@ -512,10 +506,9 @@ std::string Room::command(ui::Command c, const std::string& text) {
 }
 
 std::string Room::outcome(const std::string& word) {
-  const auto fx = session::step(
-      s_, session::Event::with_text(session::Event::Kind::outcome, word, ui::now_utc()));
+  const auto fx =
+      live_.apply(session::Event::with_text(session::Event::Kind::outcome, word, ui::now_utc()));
   if (!fx.refused.empty()) return fx.refused;
-  dirty_ = true;
   ++version_;
   return {};
 }
@@ -544,8 +537,10 @@ std::string problems_of(const Error& e) {
 
 void Room::save_now() {
   dirty_ = false;
+  snapshot_change_ = live_.changes();
   try {
     io_.save(s_.record);
+    live_.saved(snapshot_change_);
     saved_as(true, {});
   } catch (const Error& e) {
     saved_as(false, problems_of(e));
@@ -619,6 +614,7 @@ void Room::tick(http::Server& server) {
   server_ = &server;
   if (written_) {  // a write finished: tell the phones whose answers it holds
     saved_as(written_->first, written_->second);
+    if (written_->first) live_.saved(snapshot_change_);
     written_.reset();
     writing_ = false;
     for (const auto& [id, me] : writing_acks_) {
@@ -629,9 +625,10 @@ void Room::tick(http::Server& server) {
     }
     writing_acks_.clear();
   }
-  if (dirty_ && !writing_ && !stop_saving_) {
+  if ((dirty_ || live_.changes() != snapshot_change_) && !writing_ && !stop_saving_) {
     // One write for every answer that arrived meanwhile.
     dirty_ = false;
+    snapshot_change_ = live_.changes();
     writing_ = true;
     writing_acks_ = std::move(unsaved_acks_);
     unsaved_acks_.clear();

@@ -18,6 +18,7 @@
 #include "core/deck.hpp"
 #include "core/session.hpp"
 #include "core/tally.hpp"
+#include "live/session.hpp"
 #include "net/guard.hpp"
 #include "net/http.hpp"
 #include "net/views.hpp"
@@ -37,7 +38,7 @@ class Room {
  public:
   using Clock = std::chrono::steady_clock;
 
-  Room(session::State& state, const Deck& deck, ui::SessionIO& io, RoomOptions options);
+  Room(live::Session& live, const Deck& deck, ui::SessionIO& io, RoomOptions options);
   ~Room();
   Room(const Room&) = delete;
   Room& operator=(const Room&) = delete;
@@ -65,7 +66,7 @@ class Room {
   // Under lock(): nothing waits for a write or a change.
   bool idle() const {
     return parked_.empty() && unsaved_acks_.empty() && writing_acks_.empty() && !dirty_ &&
-           !writing_;
+           live_.changes() == snapshot_change_ && !writing_;
   }
   // Not under lock(): finishes the write under way and stops the saver.
   void stop_saving();
@@ -104,7 +105,8 @@ class Room {
   void save_loop();
   void saved_as(bool ok, const std::string& problems);
 
-  session::State& s_;
+  live::Session& live_;      // every change goes through it
+  const session::State& s_;  // read only
   const Deck& deck_;
   ui::SessionIO& io_;
   RoomOptions options_;
@@ -125,7 +127,10 @@ class Room {
   std::uint64_t reveal_version_ = 0;
   std::optional<std::size_t> opened_dilemma_;
   Clock::time_point opened_at_ = Clock::now();
-  bool map_shown_ = false;  // the screen shows the polarity map instead of the reveal
+  std::uint64_t snapshot_change_ = 0;  // the live session's changes the last write was given
+  bool map_shown_ = false;             // the screen shows the polarity map instead of the reveal
+  // dirty_: a write is wanted for the tokens alone (session changes are
+  // counted by the live session).
   bool dirty_ = false, tokens_dirty_ = false, save_failed_ = false, ended_ = false;
   // The saver: a thread that writes snapshots of the record.
   std::condition_variable wanted_;

@@ -69,11 +69,12 @@ std::thread server_thread(http::Server& server) {
 
 ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::SessionIO& io,
                              ui::LineReader& in, const ServeOptions& options) {
-  state.room = true;  // everyone answers the open dilemma at once
+  live::Session live(state, ui::now_utc);
+  live.open_room();  // everyone answers the open dilemma at once
   RoomOptions ro;
   ro.show_names = options.show_names;
   ro.tokens_path = io.path + ".tokens";
-  Room room(state, deck, io, ro);
+  Room room(live, deck, io, ro);
   http::Server* server_ptr = nullptr;
   http::Server server(
       http::Limits{},
@@ -228,7 +229,7 @@ ui::SessionEnd serve_session(session::State& state, const Deck& deck, ui::Sessio
 
   std::lock_guard guard(room.lock());
   const bool done = !session::open_dilemma(state);
-  if (done && state.record.finished.empty()) state.record.finished = ui::now_utc();
+  live.close();
   room.save_now();
   if (done && room.saved())
     std::filesystem::remove(ro.tokens_path);  // nobody rejoins a finished session

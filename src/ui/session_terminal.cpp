@@ -14,6 +14,7 @@
 #include "core/utf8.hpp"
 #include "formats/session_yaml.hpp"
 #include "i18n/i18n.hpp"
+#include "live/session.hpp"
 #include "render/layout.hpp"
 #include "render/safe_text.hpp"
 #include "render/session_text.hpp"
@@ -47,7 +48,7 @@ std::string lower(std::string s) {
 class Driver {
  public:
   Driver(session::State& state, const Deck& deck, SessionIO& io, LineReader& in)
-      : s_(state), deck_(deck), io_(io), in_(in) {}
+      : live_(state, now_utc), s_(state), deck_(deck), io_(io), in_(in) {}
 
   SessionEnd run() {
     if (team() && io_.interactive) say(kClearScreen);
@@ -85,7 +86,7 @@ class Driver {
       if (quit_) return finish(Outcome::quit);
     }
     if (s_.record.finished.empty()) {  // resumed a session whose last dilemma was closed
-      s_.record.finished = now_utc();
+      live_.close();
       save();
     }
     result(render::session_summary(deck_, s_.record,
@@ -431,7 +432,7 @@ class Driver {
   // Steps the machine and carries out its effects. Returns whether the
   // event was taken.
   bool apply(const Event& e) {
-    const session::Effects fx = session::step(s_, e);
+    const session::Effects fx = live_.apply(e);
     if (!fx.refused.empty()) {
       say(tr(fx.refused) + "\n");
       return false;
@@ -446,7 +447,9 @@ class Driver {
 
   void save() {
     try {
+      const auto upto = live_.changes();
       io_.save(s_.record);
+      live_.saved(upto);
       if (!saved_) say(tr("run.save_recovered", fmt::arg("path", io_.path)) + "\n");
       saved_ = true;
     } catch (const Error& e) {
@@ -509,7 +512,8 @@ class Driver {
 
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-  session::State& s_;
+  live::Session live_;       // every change goes through it
+  const session::State& s_;  // read only
   const Deck& deck_;
   SessionIO& io_;
   LineReader& in_;

@@ -4,6 +4,7 @@
 
 #include "core/reveal.hpp"
 #include "core/session.hpp"
+#include "live/session.hpp"
 #include "net/guard.hpp"
 #include "net/qr.hpp"
 #include "net/views.hpp"
@@ -150,4 +151,36 @@ TEST_CASE("reveal: dots, skips, ideas and the figures from Tally") {
   CHECK(reveal.figures.n == 2);
   CHECK(*reveal.figures.mean_a == doctest::Approx(5.0));
   CHECK(reveal.figures.zones[static_cast<std::size_t>(Zone::en_en)] == 1);
+}
+
+TEST_CASE("live session: every front end's events stamped and counted for saving") {
+  using namespace h2h;
+  using namespace h2h::session;
+  State s;
+  s.record.dilemmas = {"d1"};
+  int ticks = 0;
+  live::Session live(s, [&] { return "t" + std::to_string(++ticks); });
+  live.open_room();
+  CHECK(s.room);
+  CHECK_FALSE(live.unsaved());
+  const auto anna = live.join("Anna");
+  CHECK(live.unsaved());
+  CHECK(live.answer_as(anna, {7, 2}, "").refused.empty());
+  CHECK(s.record.responses.at(0).time == "t2");
+  const auto upto = live.changes();
+  live.saved(upto);
+  CHECK_FALSE(live.unsaved());
+  // A refused event changes nothing and needs no write.
+  CHECK_FALSE(live.apply(Event::of(Event::Kind::next)).refused.empty());
+  CHECK_FALSE(live.unsaved());
+  // An event that carries its own time keeps it.
+  CHECK(live.apply(Event::note("hi", "2026-01-01T00:00:00Z")).refused.empty());
+  CHECK(s.record.notes.at(0).time == "2026-01-01T00:00:00Z");
+  CHECK(live.apply(Event::of(Event::Kind::reveal)).refused.empty());
+  CHECK(live.apply(Event::of(Event::Kind::next)).refused.empty());
+  live.close();
+  CHECK_FALSE(s.record.finished.empty());
+  CHECK(live.unsaved());
+  live.saved(upto);  // an older write does not cover the newer changes
+  CHECK(live.unsaved());
 }
