@@ -592,9 +592,11 @@ void Room::save_tokens() {
     text += id + " " + token + " " + (code ? *code : "-") + "\n";
   }
   // Whoever has no token now (a lost phone) keeps their rejoin code.
-  for (const auto& [code, id] : rejoin_)
+  for (const auto& entry : rejoin_) {
+    const std::string& id = entry.second;
     if (std::none_of(tokens_.begin(), tokens_.end(), [&](const auto& t) { return t.second == id; }))
-      text += id + " - " + code + "\n";
+      text += id + " - " + entry.first + "\n";
+  }
   try {
     formats::write_atomically(options_.tokens_path, text, 0600);
     tokens_dirty_ = false;
