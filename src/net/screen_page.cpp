@@ -166,7 +166,7 @@ function polarityMap(d) {
       const ul = add("ul", "", "", q);
       for (const s of p[side].slice(0, 4)) add("li", "", s, ul);
       if (side === "downsides" && p.early_warnings.length)
-        add("div", "warn", T.map_warnings + " " + p.early_warnings.slice(0, 2).join("; "), q);
+        add("div", "warn", T.map_warnings + ": " + p.early_warnings.slice(0, 2).join(" · "), q);
     }
   if (m.fear) add("p", "wide", T.map_fear + " " + m.fear);
   return true;

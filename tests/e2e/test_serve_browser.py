@@ -24,7 +24,7 @@ class Browser(H2HTestCase):
         if not os.path.exists(CHROMIUM):
             self.fail(f"{CHROMIUM} is needed (Debian package chromium)")
         out = self.tmp / "browser.yaml"
-        s = Server("--dilemmas", "growth,guidance", "--lang", "nl", "-o", out)
+        s = Server("--dilemmas", "growth,guidance", "--lang", "nl", "--checkin", "-o", out)
         self.addCleanup(lambda: s.proc.poll() is None and s.proc.kill())
         browser = Chromium()
         self.addCleanup(browser.close)
@@ -45,6 +45,14 @@ class Browser(H2HTestCase):
             self.assertEqual(browser.eval("document.getElementById('code').value"), s.code)
             browser.eval(f"document.getElementById('name').value = '{name}';"
                          "document.getElementById('join-button').click()")
+            # The check-in first, one statement at a time: 4 each, the last one skipped.
+            browser.wait_for("!document.getElementById('checkin').hidden")
+            count = int(browser.eval("document.getElementById('c-number').textContent").split("/")[1])
+            for i in range(1, count + 1):
+                browser.wait_for(f"document.getElementById('c-number').textContent === '{i}/{count}'"
+                                 " && !document.querySelector('#c-scale button').disabled")
+                button = "#c-skip" if i == count else "#c-scale button:nth-child(4)"
+                browser.eval(f"document.querySelector('{button}').click()")
             browser.wait_for("!document.getElementById('answer').hidden")
             self.assertIn("Groei", browser.eval("document.getElementById('d-title').textContent"))
             # No default answer: nothing can be sent before both values are chosen.
@@ -93,6 +101,15 @@ class Browser(H2HTestCase):
         browser.send("Emulation.setDeviceMetricsOverride",
                      {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
         self.assertTrue(browser.eval("document.documentElement.scrollHeight <= innerHeight"))
+        # M: the polarity map instead of the grid, all of it on the screen.
+        browser.eval("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'm'}))")
+        browser.wait_for("!document.getElementById('map').hidden", 5)
+        self.assertIn("Snel uitbreiden", browser.eval("document.getElementById('map').textContent"))
+        self.assertTrue(browser.eval("[...document.querySelectorAll('#map > *, #map li')]"
+                                     ".every(e => e.getBoundingClientRect().bottom <= innerHeight)"))
+        browser.screenshot(self.artefact("serve-screen-map-1280x720.png"), beyond_viewport=False)
+        browser.eval("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'm'}))")
+        browser.wait_for("!document.getElementById('reveal').hidden", 5)
         s.command("quit")  # every phone says the session stopped
         for tab in phones:
             browser.use(tab)
@@ -102,3 +119,5 @@ class Browser(H2HTestCase):
         rec = yaml.safe_load(out.read_text())
         anna = next(a for a in rec["answers"] if a["participant"] == "p1")
         self.assertEqual((anna["a"], anna["b"], anna["idea"]), (9, 8, "samen bouwen"))
+        values = [c["value"] for c in rec["checkin"] if c["participant"] == "p1"]
+        self.assertEqual(values, [4] * (len(values) - 1) + [None])
