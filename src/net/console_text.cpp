@@ -48,14 +48,10 @@ std::string served_card(const Deck& deck, const session::Record& r, std::size_t 
 
 std::string Console::status(std::size_t d, Room::Clock::time_point now) const {
   const auto& r = s_.record;
-  const std::string& id = r.dilemmas[d];
-  std::size_t answered = 0;
+  const Reveal so_far = reveal_of(weights_, r, d);
+  const std::size_t answered = r.participants.size() - so_far.unanswered.size();
   std::vector<std::string> missing;
-  for (std::size_t p = 0; p < r.participants.size(); ++p) {
-    if (r.response(id, r.participants[p].id)) {
-      ++answered;
-      continue;
-    }
+  for (const std::size_t p : so_far.unanswered) {
     std::string name = render::visible(r.participants[p].name);
     if (room_.away(p, now)) name += " " + tr("serve.away");
     missing.push_back(name);

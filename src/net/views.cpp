@@ -174,9 +174,8 @@ json screen_view(const ViewContext& v, int remaining_seconds) {
     return out;
   }
   out["dilemma"] = dilemma_json(v, *d, true);
-  std::size_t answered = 0;
-  for (const auto& p : r.participants) answered += r.response(r.dilemmas[*d], p.id) ? 1 : 0;
-  out["answered"] = answered;
+  const Reveal now = reveal_of(v.weights, r, *d);  // counts only: nothing of it is sent
+  out["answered"] = r.participants.size() - now.unanswered.size();
   if (!r.checkin_items.empty() && *d == 0 && v.state.discussing != d) {
     std::size_t checked_in = 0;
     for (std::size_t p = 0; p < r.participants.size(); ++p)
