@@ -30,18 +30,10 @@ bool token_char(char c) {
 
 // The first number outside strings that a double cannot hold (1e400).
 std::optional<std::pair<std::size_t, std::string>> huge_number(std::string_view text) {
-  bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-      continue;
-    }
     if (c == '"') {
-      in_string = true;
+      i = json_string_end(text, i);
       continue;
     }
     if (c != '-' && (c < '0' || c > '9')) continue;
