@@ -19,6 +19,7 @@
 #include "formats/file_read.hpp"
 #include "formats/session_lock.hpp"
 #include "formats/session_yaml.hpp"
+#include "live/session.hpp"
 #include "net/serve.hpp"
 #include "render/safe_text.hpp"
 #include "ui/clock.hpp"
@@ -341,7 +342,7 @@ Command add_run(CLI::App& parent, Context& ctx) {
           if (!o->timebox.empty()) r.timebox_seconds = parse_timebox(o->timebox);
           if (session::position(state).kind == session::Position::Kind::done) {
             if (r.finished.empty()) {
-              r.finished = ui::now_utc();
+              live::Session(state, ui::now_utc).close();
               formats::write_atomically(path, formats::session_to_yaml(r), 0600);
             }
             ctx.err(tr("run.resume_complete", fmt::arg("path", path)) + "\n");
@@ -363,6 +364,8 @@ Command add_run(CLI::App& parent, Context& ctx) {
                              fmt::arg("given", loaded.deck.id)));
           state.record = new_record(*o, loaded.deck, loaded.deck.language_for(ctx.lang), setup);
           if (!earlier.empty()) session::start_follow_up(state.record, earlier);
+          // The same team as last time, unless told otherwise.
+          if (o->team.empty() && !earlier.empty()) state.record.team = earlier.back().team;
           path = o->output.empty() ? default_path(state.record) : o->output;
           check_not_special(path);  // a FIFO: refused, never opened
           lock = std::make_unique<formats::SessionLock>(path);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numeric>
 
 namespace h2h::report {
@@ -17,8 +18,11 @@ Group::Group(std::shared_ptr<const Weights> weights, std::string group_name)
       then(weights) {}
 
 void Group::add_session(const session::Record& r) {
-  add_session_info(SessionInfo{r.team, r.mode, r.anonymous, r.started, r.finished,
-                               r.participants.size(), r.language});
+  add_session_info(SessionInfo{
+      r.team, r.mode, r.anonymous, r.started, r.finished, r.participants.size(), r.language,
+      r.mode == session::Mode::solo && r.participants.size() == 1 ? r.participants[0].name
+                                                                  : std::string(),
+      r.dilemmas});
   for (const auto& resp : r.responses) add_response(resp);
   for (const auto& rating : r.ratings) add_rating(rating);
   for (const auto& note : r.notes) add_note(note);
@@ -166,7 +170,9 @@ std::optional<std::size_t> stands_apart(const std::vector<std::optional<double>>
   }
   if (!low || known < 2) return std::nullopt;
   for (std::size_t k = 0; k < scores.size(); ++k)
-    if (k != *low && scores[k] && *scores[k] - *scores[*low] < kStandApart) return std::nullopt;
+    if (k != *low && scores[k] &&
+        std::round(*scores[k]) - std::round(*scores[*low]) < kStandApart)  // as printed
+      return std::nullopt;
   return low;
 }
 

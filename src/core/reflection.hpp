@@ -27,6 +27,8 @@ struct SessionInfo {
   std::string finished;
   std::size_t participants = 0;
   std::string language;
+  std::string solo_name;              // a solo session: who answered
+  std::vector<std::string> dilemmas;  // the dilemmas it asked (empty: not known)
 };
 
 // Everything one group of answers says. Its size grows with the sessions'

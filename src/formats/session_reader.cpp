@@ -760,8 +760,10 @@ void RecordSink::head(Record&& h) {
 }
 
 void GroupSink::head(Record&& h) {
-  group_.add_session_info(report::SessionInfo{h.team, h.mode, h.anonymous, h.started, h.finished,
-                                              participants_, h.language});
+  group_.add_session_info(report::SessionInfo{
+      h.team, h.mode, h.anonymous, h.started, h.finished, participants_, h.language,
+      h.mode == session::Mode::solo && participants_ == 1 ? first_name_ : std::string(),
+      h.dilemmas});
   group_.add_follow_up(h);
   fields = std::move(h);
 }

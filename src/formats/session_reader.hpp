@@ -50,7 +50,9 @@ class RecordSink : public SessionSink {
 class GroupSink : public SessionSink {
  public:
   explicit GroupSink(report::Group& group) : group_(group) {}
-  void participant(session::Participant&&) override { ++participants_; }
+  void participant(session::Participant&& p) override {
+    if (participants_++ == 0) first_name_ = std::move(p.name);
+  }
   void rating(session::Rating&& r) override { group_.add_rating(r); }
   void response(session::Response&& r) override { group_.add_response(r); }
   void note(session::Note&& n) override { group_.add_note(n); }
@@ -60,6 +62,7 @@ class GroupSink : public SessionSink {
  private:
   report::Group& group_;
   std::size_t participants_ = 0;
+  std::string first_name_;  // a solo session's participant
 };
 
 }  // namespace h2h::formats

@@ -51,11 +51,12 @@ class Writer {
         deck_(*in.deck),
         lang_(in.lang),
         reflection_(report::reflect(*in.total)),
-        solo_(reflection_.figures.participants == 1) {}
+        solo_(reflection_.figures.participants == 1 || one_person(*in.total)) {}
 
   Document write() {
     header();
-    for (std::size_t d = 0; d < deck_.dilemmas.size(); ++d) dilemma(d);
+    for (std::size_t d = 0; d < deck_.dilemmas.size(); ++d)
+      if (asked(d)) dilemma(d);
     stands_out();
     profile();
     agreed();
@@ -64,12 +65,41 @@ class Writer {
   }
 
  private:
+  // Whether any session asked dilemma d (a session run with --dilemmas asks
+  // only some); response files, which name no sessions, ask every one.
+  bool asked(std::size_t d) const {
+    const Group& g = *in_.total;
+    if (g.sessions.empty() || g.has_then) return true;
+    const std::string& id = deck_.dilemmas[d].id;
+    return std::any_of(g.sessions.begin(), g.sessions.end(), [&](const report::SessionInfo& s) {
+      return s.dilemmas.empty() ||
+             std::find(s.dilemmas.begin(), s.dilemmas.end(), id) != s.dilemmas.end();
+    });
+  }
+
+  // Solo sessions, all of one named person (a manager's sessions over time).
+  static bool one_person(const Group& g) {
+    if (g.sessions.empty()) return false;
+    for (const auto& s : g.sessions)
+      if (s.solo_name.empty() || s.anonymous || s.solo_name != g.sessions.front().solo_name)
+        return false;
+    return true;
+  }
+
   // The message for one person when the reflection is of one person (the
   // catalogs hold "KEY.solo" where the wording differs), else for a group.
   template <typename... Args>
   std::string say(const std::string& key, Args&&... args) const {
     const std::string solo_key = key + ".solo";
     return tr(solo_ && i18n::has_message(solo_key) ? solo_key : key, std::forward<Args>(args)...);
+  }
+
+  // A heading over a list: "KEY.one" above a single item.
+  std::string heading(const std::string& key, std::size_t items) const {
+    const bool one = items == 1 && i18n::has_message(key + ".one");
+    if (one && solo_ && !i18n::has_message(key + ".one.solo") && i18n::has_message(key + ".solo"))
+      return tr(key + ".solo");  // the solo wording already speaks of one
+    return say(one ? key + ".one" : key);
   }
 
   void add(Block::Kind kind, std::string text) {
@@ -114,6 +144,8 @@ class Writer {
     std::size_t named = 0, anonymous = 0;
     for (const auto& s : g.sessions) {
       if (!s.team.empty()) teams.insert(s.team);
+      // A solo session without a team: the person it was.
+      if (s.team.empty() && !s.solo_name.empty() && !s.anonymous) teams.insert(s.solo_name);
       const std::string day = s.started.substr(0, 10);
       if (first.empty() || day < first) first = day;
       if (last.empty() || day > last) last = day;
@@ -121,13 +153,16 @@ class Writer {
     }
     std::string who =
         teams.empty() ? tr("report.no_team") : fmt::format("{}", fmt::join(teams, ", "));
-    std::string when = first.empty() ? "-" : (first == last ? first : first + " .. " + last);
+    std::string when =
+        first.empty()   ? "-"
+        : first == last ? first
+                        : tr("report.when_range", fmt::arg("first", first), fmt::arg("last", last));
     add(Block::Kind::paragraph,
         tr("report.who", fmt::arg("teams", who), fmt::arg("when", when), fmt::arg("deck", deck_.id),
            fmt::arg("version", deck_.version),
            fmt::arg("sessions",
                     i18n::count("session", static_cast<std::int64_t>(g.sessions.size()))),
-           fmt::arg("participants", i18n::count("participant", f.participants)),
+           fmt::arg("participants", i18n::count("participant", one_person(g) ? 1 : f.participants)),
            fmt::arg("answers", i18n::count("answer", f.answers))));
     const char* mode = anonymous == 0 ? "report.anonymity.named"
                        : named == 0   ? "report.anonymity.anonymous"
@@ -146,8 +181,8 @@ class Writer {
       for (int b = kAnswerMin; b <= kAnswerMax; ++b)
         for (std::int64_t i = 0;
              i < cells[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)]; ++i)
-          out.push_back(fmt::format("{}/{} ({})", a, b, zone_label(zone_of({a, b}))));
-    return fmt::format("{}", fmt::join(out, ", "));
+          out.push_back(fmt::format("{}/{}: {}", a, b, zone_label(zone_of({a, b}))));
+    return fmt::format("{}", fmt::join(out, "; "));
   }
 
   void pattern(std::size_t d, const DilemmaFigures& f) {
@@ -161,8 +196,15 @@ class Writer {
       return;
     }
     const std::string name(report::pattern_name(p));
+    // How many answers make the pattern: said as a count, never as "most".
+    std::int64_t k = 0;
+    if (p == Pattern::enen) k = count(Zone::en_en);
+    if (p == Pattern::ofof) k = count(Zone::a) + count(Zone::b);
+    if (p == Pattern::compromise) k = count(Zone::compromise);
+    if (p == Pattern::scattered) k = count(Zone::neither) + count(Zone::mixed);
     add(Block::Kind::paragraph,
-        tr("report.pattern." + name, fmt::arg("a", count(Zone::a)), fmt::arg("b", count(Zone::b))));
+        tr("report.pattern." + name, fmt::arg("a", count(Zone::a)), fmt::arg("b", count(Zone::b)),
+           fmt::arg("k", k), fmt::arg("n", f.n)));
     add(Block::Kind::question, tr("report.pattern." + name + ".q"));
   }
 
@@ -223,7 +265,7 @@ class Writer {
       pattern(d, f);
     }
     if (const auto& ideas = g.ideas[d]; !ideas.empty()) {
-      add(Block::Kind::paragraph, say("report.ideas"));
+      add(Block::Kind::paragraph, heading("report.ideas", ideas.size()));
       bullets(ideas);
     }
     if (const auto without = g.enen_without_idea[d]; without > 0)
@@ -246,16 +288,16 @@ class Writer {
       }
     }
     if (!earlier.empty()) {
-      add(Block::Kind::paragraph, say("report.earlier_actions"));
+      add(Block::Kind::paragraph, heading("report.earlier_actions", earlier.size()));
       bullets(std::move(earlier));
       add(Block::Kind::question, say("report.earlier_actions_q"));
     }
     if (!agreed.empty()) {
-      add(Block::Kind::paragraph, say("report.actions"));
+      add(Block::Kind::paragraph, heading("report.actions", agreed.size()));
       bullets(std::move(agreed));
     }
     if (!g.warnings[d].empty()) {
-      add(Block::Kind::paragraph, say("report.warnings"));
+      add(Block::Kind::paragraph, heading("report.warnings", g.warnings[d].size()));
       bullets(g.warnings[d]);
     }
     add(Block::Kind::question, dl.en_en.in(lang_));
@@ -318,6 +360,17 @@ class Writer {
         tr("report.patterns_rule", fmt::arg("min", report::kPatternMinAnswers)));
   }
 
+  // Whether the known scores, as printed, lie within kStandApart of each other.
+  static bool close(const std::vector<std::optional<double>>& xs) {
+    std::optional<double> lo, hi;
+    for (const auto& x : xs) {
+      if (!x) continue;
+      lo = lo ? std::min(*lo, std::round(*x)) : std::round(*x);
+      hi = hi ? std::max(*hi, std::round(*x)) : std::round(*x);
+    }
+    return lo && *hi - *lo < report::kStandApart;
+  }
+
   // The lowest and highest of the known scores, as text.
   std::pair<std::string, std::string> range(const std::vector<std::optional<double>>& xs) const {
     std::optional<double> lo, hi;
@@ -357,8 +410,8 @@ class Writer {
     } else if (known >= 2) {
       const auto [low, high] = range(weights);
       add(Block::Kind::paragraph,
-          tr("report.weights_close", fmt::arg("low", low), fmt::arg("high", high),
-             fmt::arg("apart", report::kStandApart)));
+          tr(close(weights) ? "report.weights_close" : "report.weights_none_lowest",
+             fmt::arg("low", low), fmt::arg("high", high), fmt::arg("apart", report::kStandApart)));
       add(Block::Kind::question, say("report.weights_close_q"));
     }
     const bool any_checkin =
@@ -376,7 +429,8 @@ class Writer {
     } else {
       const auto [low, high] = range(checkins);
       add(Block::Kind::paragraph,
-          say("report.checkin_close", fmt::arg("low", low), fmt::arg("high", high)));
+          say(close(checkins) ? "report.checkin_close" : "report.checkin_none_lowest",
+              fmt::arg("low", low), fmt::arg("high", high)));
     }
     if (r.least_checkin && r.least_weight) {
       if (*r.least_checkin == *r.least_weight)

@@ -91,7 +91,7 @@ class Reflection(H2HTestCase):
         self.assertEqual([d["pattern"] for d in data["dilemmas"]], [None, None, None])
         text = self.report(path)
         self.assertIn("2 answers: too few to speak of a pattern", text)
-        self.assertIn("1/9 (B (OF OF)), 9/9 (EN EN)", text.replace("\n", " "))
+        self.assertIn("1/9: B (OF OF); 9/9: EN EN", text.replace("\n", " "))
         self.assertNotIn("Pattern:", text)
         self.assertIn("No dilemma has 3 or more answers yet", text)
 
@@ -130,8 +130,8 @@ class Reflection(H2HTestCase):
                                                                           "9 9", ""],
                                  name="b.yaml", extra=("--team", "Blue"))
         teams = self.report(first, second, "--by", "team")
-        self.assertNotIn("Change", teams)
-        self.assertIn("no change is shown", teams)
+        self.assertNotRegex(teams, r"Group .*Change")  # no column
+        self.assertIn("in no particular order, so there is no Change column", teams.replace("\n", " "))
         sessions = self.report(first, second, "--by", "session")
         self.assertIn("Change", sessions)
         self.assertIn("≈", sessions)  # openness moved 0.0 on EN EN
@@ -240,3 +240,51 @@ class Reflection(H2HTestCase):
         r = run("report", shard, "--deck", DECK)
         self.assertExit(r, EX_DATA)
         self.assertIn("/dilemmas/0/actions/0/outcome", r.stderr)
+
+
+class ClaimsOnlyWhatTheFiguresHold(Reflection):
+    def test_patterns_say_how_many_not_most(self):
+        # Openness: 2 of 5 in EN EN, the rest one each: EN EN leads, not "most".
+        lines = ["9 9", "", "8 8", "", "9 1", "5 5", "0 0"] + ["5 5"] * 10
+        path, _ = self.session(lines, names="Anna,Bram,Chris,Dee,Eve")
+        self.assertIn("Pattern: EN EN. 2 of 5 answers give both poles 7 or more.",
+                      self.report(path).replace("\n", " "))
+        self.assertIn("Patroon: EN EN. 2 van de 5 antwoorden geven beide polen 7 of meer.",
+                      self.report(path, lang="nl").replace("\n", " "))
+        for lang in ("en", "nl"):
+            self.assertNotRegex(self.report(path, lang=lang), r"\b(Most|De meesten|De meeste)\b")
+
+    def test_a_wide_range_is_not_called_close(self):
+        # Weights 80 / 28 / 50 in one team, but 50 / 90 / 50 when two answer:
+        # none lies 10 below both others, and the range is far from close.
+        path, _ = self.session(["1 9", "9 9", ""] + ["5 5"] * 4, names="Anna,Bram")
+        for lang, wrong, right in (("en", "lie close together", "No need lies 10 or more points"),
+                                   ("nl", "dicht bij elkaar", "Geen behoefte ligt 10 of meer")):
+            text = self.report(path, lang=lang).replace("\n", " ")
+            self.assertNotIn(wrong, text)
+            self.assertIn(right, text)
+
+    def test_one_persons_sessions_speak_to_you(self):
+        a, _ = self.session(["8 3", "9 9", "", "5 5"], names=None, name="a.yaml")
+        b, _ = self.session(["7 3", "9 8", "both", "5 6"], names=None, name="b.yaml")
+        for args in ((a,), (a, b), (a, b, "--by", "session")):
+            text = self.report(*args, lang="nl").replace("\n", " ")
+            self.assertIn("Wie: Sam.", text)
+            self.assertIn(" 1 deelnemer,", text)
+            self.assertNotRegex(text, r"\b(jullie|geen teamnaam|De deelnemers)\b")
+
+    def test_singular_headings_and_only_the_asked_dilemmas(self):
+        path, _ = self.session(["9 9", "both ways", "action try it @Anna", "8 2"],
+                               names="Anna,Bram", extra=("--dilemmas", "open"))
+        text = self.report(path)
+        self.assertIn("Idea for getting both:", text)
+        self.assertIn("Action step:", text)
+        self.assertNotIn("Ideas for getting both", text)
+        self.assertNotIn("2. Pace", text)  # not asked in this session
+        self.assertNotIn("No answers to this dilemma", text)
+
+    def test_a_follow_up_keeps_the_team(self):
+        first, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--team", "Blue"), name="f.yaml")
+        second, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--follow-up", first),
+                                 name="g.yaml")
+        self.assertIn("Who: Blue.", self.report(second))
