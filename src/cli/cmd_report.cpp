@@ -177,7 +177,10 @@ struct ReadSession {
 std::string session_group(const std::string& path, const session::Record& r,
                           const std::string& by) {
   if (by == "team") return r.team.empty() ? tr("report.no_team") : r.team;
-  return fmt::format("{} {}", r.team.empty() ? path : r.team, r.started.substr(0, 16));
+  // "Sales, 2026-12-07 09:30": when it started, as people write it.
+  std::string when = r.started.substr(0, 16);
+  if (when.size() > 10 && when[10] == 'T') when[10] = ' ';
+  return fmt::format("{}, {}", r.team.empty() ? path : r.team, when);
 }
 
 // Prints "reading FILE: N MB" on a terminal when reading takes a while.

@@ -104,7 +104,7 @@ class Reports(H2HTestCase):
         self.assertExit(r, EX_OK)
         names = [g["name"] for g in json.loads(r.stdout)["groups"]]
         self.assertEqual(len(names), 2)
-        self.assertEqual(names, ["Red 2026-01-05T09:00", "=HYPERLINK(\"x\") 2026-03-02T09:00"])
+        self.assertEqual(names, ["Red, 2026-01-05 09:00", "=HYPERLINK(\"x\"), 2026-03-02 09:00"])
 
     def test_text_reflection(self):
         r = self.report("--by", "team")
