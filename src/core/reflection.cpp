@@ -23,6 +23,7 @@ void Group::add_session(const session::Record& r) {
       r.mode == session::Mode::solo && r.participants.size() == 1 ? r.participants[0].name
                                                                   : std::string(),
       r.dilemmas});
+  for (const auto& p : r.participants) add_name(p.name, r.anonymous);
   for (const auto& resp : r.responses) add_response(resp);
   for (const auto& rating : r.ratings) add_rating(rating);
   for (const auto& note : r.notes) add_note(note);
@@ -44,6 +45,18 @@ void Group::add_follow_up(const session::Record& r) {
     t.b.merge(Moments{e.n, e.sum_b, e.sumsq_b});
     for (std::size_t z = 0; z < t.zones.size(); ++z) t.zones[z] += e.zones[z];
   }
+}
+
+void Group::add_name(const std::string& name, bool anonymous) {
+  if (anonymous)
+    unnamed = true;
+  else
+    names.insert(name);
+}
+
+std::optional<std::size_t> Group::people() const {
+  if (unnamed || sessions.empty() || respondents_without_session > 0) return std::nullopt;
+  return names.size();
 }
 
 void Group::add_session_info(SessionInfo info) {
@@ -100,6 +113,8 @@ void Group::merge(const Group& o) {
   has_then = has_then || o.has_then;
   general_notes.insert(general_notes.end(), o.general_notes.begin(), o.general_notes.end());
   respondents_without_session += o.respondents_without_session;
+  names.insert(o.names.begin(), o.names.end());
+  unnamed = unnamed || o.unnamed;
 }
 
 std::string_view pattern_name(Pattern p) {

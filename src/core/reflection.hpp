@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,11 +50,18 @@ struct Group {
   Tally then;
   bool has_then = false;
   std::int64_t respondents_without_session = 0;  // from response files (batch)
+  // The names met in sessions that were not anonymous: the same team over
+  // time is four people, not four per session. (Pseudonyms say nothing.)
+  std::set<std::string> names;
+  bool unnamed = false;  // a session was anonymous: names cannot be counted
 
   // Adds a session's participants, answers, check-in ratings, ideas and notes.
   void add_session(const session::Record& record);
   // The same, piece by piece, for a session read as a stream.
   void add_session_info(SessionInfo info);
+  void add_name(const std::string& name, bool anonymous);
+  // How many different people took part, when that can be known.
+  std::optional<std::size_t> people() const;
   void add_response(const session::Response& response);
   void add_rating(const session::Rating& rating);
   void add_note(const session::Note& note);

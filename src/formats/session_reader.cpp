@@ -762,8 +762,10 @@ void RecordSink::head(Record&& h) {
 void GroupSink::head(Record&& h) {
   group_.add_session_info(report::SessionInfo{
       h.team, h.mode, h.anonymous, h.started, h.finished, participants_, h.language,
-      h.mode == session::Mode::solo && participants_ == 1 ? first_name_ : std::string(),
+      h.mode == session::Mode::solo && participants_ == 1 ? names_.front() : std::string(),
       h.dilemmas});
+  for (const auto& name : names_) group_.add_name(name, h.anonymous);
+  names_.clear();
   group_.add_follow_up(h);
   fields = std::move(h);
 }

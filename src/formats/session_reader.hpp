@@ -51,7 +51,8 @@ class GroupSink : public SessionSink {
  public:
   explicit GroupSink(report::Group& group) : group_(group) {}
   void participant(session::Participant&& p) override {
-    if (participants_++ == 0) first_name_ = std::move(p.name);
+    names_.push_back(std::move(p.name));  // until head() says whether they are pseudonyms
+    ++participants_;
   }
   void rating(session::Rating&& r) override { group_.add_rating(r); }
   void response(session::Response&& r) override { group_.add_response(r); }
@@ -62,7 +63,7 @@ class GroupSink : public SessionSink {
  private:
   report::Group& group_;
   std::size_t participants_ = 0;
-  std::string first_name_;  // a solo session's participant
+  std::vector<std::string> names_;  // this session's participants
 };
 
 }  // namespace h2h::formats

@@ -77,6 +77,14 @@ class Writer {
     });
   }
 
+  // How many people took part: different names over named sessions (the
+  // same team twice is still its own people), else the participants counted.
+  std::int64_t people(const Group& g) const {
+    if (one_person(g)) return 1;
+    if (const auto n = g.people()) return static_cast<std::int64_t>(*n);
+    return reflection_.figures.participants;
+  }
+
   // Solo sessions, all of one named person (a manager's sessions over time).
   static bool one_person(const Group& g) {
     if (g.sessions.empty()) return false;
@@ -162,7 +170,7 @@ class Writer {
            fmt::arg("version", deck_.version),
            fmt::arg("sessions",
                     i18n::count("session", static_cast<std::int64_t>(g.sessions.size()))),
-           fmt::arg("participants", i18n::count("participant", one_person(g) ? 1 : f.participants)),
+           fmt::arg("participants", i18n::count("participant", people(g))),
            fmt::arg("answers", i18n::count("answer", f.answers))));
     const char* mode = anonymous == 0 ? "report.anonymity.named"
                        : named == 0   ? "report.anonymity.anonymous"

@@ -288,3 +288,11 @@ class ClaimsOnlyWhatTheFiguresHold(Reflection):
         second, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--follow-up", first),
                                  name="g.yaml")
         self.assertIn("Who: Blue.", self.report(second))
+
+    def test_the_same_people_twice_are_counted_once(self):
+        a, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--team", "Blue"), name="t1.yaml")
+        b, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--team", "Blue"), name="t2.yaml")
+        self.assertIn("2 sessions, 3 participants", self.report(a, b).replace("\n", " "))
+        # Anonymous sessions keep only pseudonyms: those count per session.
+        c, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--anonymous",), name="t3.yaml")
+        self.assertIn("2 sessions, 6 participants", self.report(a, c).replace("\n", " "))
