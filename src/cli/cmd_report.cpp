@@ -109,7 +109,14 @@ class Gatherer {
 
   report::Group& total() { return total_; }
 
-  report::Group& group(const std::string& name, const std::string& input) {
+  report::Group& group(const std::string& label, const std::string& input) {
+    // By session, each file is a group of its own, also when two sessions
+    // of one team started in the same minute.
+    std::string name = label;
+    if (by_ == "session") {
+      const auto [it, fresh] = session_input_.emplace(label, input);
+      if (!fresh && it->second != input) name = fmt::format("{} ({})", label, input);
+    }
     if (name == last_name_ && last_ != nullptr) return *last_;
     if (groups_.size() >= limits::max_groups(weights_->dilemma_ids.size()) &&
         !index_.contains(name))
@@ -139,6 +146,7 @@ class Gatherer {
   report::Group total_;
   std::vector<std::unique_ptr<report::Group>> groups_;
   std::map<std::string, std::size_t> index_;
+  std::map<std::string, std::string> session_input_;  // by session: label -> its file
   std::string last_name_;
   report::Group* last_ = nullptr;
 };

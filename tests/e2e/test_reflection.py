@@ -296,3 +296,9 @@ class ClaimsOnlyWhatTheFiguresHold(Reflection):
         # Anonymous sessions keep only pseudonyms: those count per session.
         c, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--anonymous",), name="t3.yaml")
         self.assertIn("2 sessions, 6 participants", self.report(a, c).replace("\n", " "))
+
+    def test_sessions_of_one_minute_stay_apart(self):
+        a, _ = self.session(["8 3"] * 3 + ["5 5"] * 6, extra=("--team", "Blue"), name="m1.yaml")
+        b, _ = self.session(["1 9"] * 3 + ["5 5"] * 6, extra=("--team", "Blue"), name="m2.yaml")
+        data = self.json_report(a, b, "--by", "session")
+        self.assertEqual(len(data["groups"]), 2)
