@@ -259,6 +259,14 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
         }
         add_respondent(*last, r);
       });
+  const report::SourceFile source{path,
+                                  summary.rows,
+                                  summary.respondents,
+                                  summary.timestamp_column,
+                                  summary.first_day,
+                                  summary.last_day};
+  gather.total().files.push_back(source);
+  if (gather.by() == "session") gather.group(path, path).files.push_back(source);
   merging(path, [&] {
     for (const auto& t : teams) {
       gather.total().merge(*t);

@@ -100,6 +100,7 @@ void Group::add_respondent(const std::vector<std::optional<Point>>& answers,
 void Group::merge(const Group& o) {
   tally.merge(o.tally);
   sessions.insert(sessions.end(), o.sessions.begin(), o.sessions.end());
+  files.insert(files.end(), o.files.begin(), o.files.end());
   for (std::size_t d = 0; d < ideas.size() && d < o.ideas.size(); ++d) {
     ideas[d].insert(ideas[d].end(), o.ideas[d].begin(), o.ideas[d].end());
     enen_without_idea[d] += o.enen_without_idea[d];

@@ -32,6 +32,16 @@ struct SessionInfo {
   std::vector<std::string> dilemmas;  // the dilemmas it asked (empty: not known)
 };
 
+// A response file a group's answers came from, for the header of a
+// reflection: what was read, and the days its timestamp column spans.
+struct SourceFile {
+  std::string path;
+  std::int64_t rows = 0;            // records after the header
+  std::int64_t respondents = 0;     // valid rows, whose answers count
+  std::string timestamp_column;     // empty when the file has none
+  std::string first_day, last_day;  // YYYY-MM-DD; empty when no date was read
+};
+
 // Everything one group of answers says. Its size grows with the sessions'
 // ideas and notes, never with the number of answers.
 struct Group {
@@ -40,6 +50,7 @@ struct Group {
   std::string name;  // the team, the session, or empty for all answers
   Tally tally;
   std::vector<SessionInfo> sessions;
+  std::vector<SourceFile> files;                // response files (one entry per file given)
   std::vector<std::vector<std::string>> ideas;  // per dilemma of the weights
   std::vector<std::int64_t> enen_without_idea;  // per dilemma
   std::vector<std::vector<std::string>> notes;  // per dilemma

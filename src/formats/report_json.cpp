@@ -108,6 +108,22 @@ std::string report_to_json(const Deck& deck, const report::Group& total,
   ordered_json out = {{"schema", kReportSchema},
                       {"deck", {{"id", deck.id}, {"version", deck.version}}}};
   out.update(group_json(total));
+  // The response files the answers came from (not from session files).
+  ordered_json files = ordered_json::array();
+  for (const auto& f : total.files) {
+    auto day = [](const std::string& d) {
+      return d.empty() ? ordered_json(nullptr) : ordered_json(d);
+    };
+    files.push_back(
+        {{"file", f.path},
+         {"rows", f.rows},
+         {"respondents", f.respondents},
+         {"timestamp_column",
+          f.timestamp_column.empty() ? ordered_json(nullptr) : ordered_json(f.timestamp_column)},
+         {"first", day(f.first_day)},
+         {"last", day(f.last_day)}});
+  }
+  out["files"] = std::move(files);
   if (!groups.empty()) {
     ordered_json list = ordered_json::array();
     for (const auto* g : groups) {

@@ -17,9 +17,9 @@
 #include "formats/file_read.hpp"
 #include "formats/json_guard.hpp"
 #include "formats/json_text.hpp"
-#include "formats/sniff.hpp"
 #include "formats/row_source.hpp"
 #include "formats/sniff.hpp"
+#include "formats/timestamps.hpp"
 #include "formats/xlsx_reader.hpp"
 #include "formats/xlsx_zip.hpp"
 #include "formats/yaml_source.hpp"
@@ -314,9 +314,20 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
     if (plan.back().kind == Role::Kind::team && summary.team_column.empty())
       summary.team_column = headers.back();
     used.push_back(plan.back().kind != Role::Kind::ignored);
-    if (plan.back().kind == Role::Kind::ignored && !blank(fields[c]))
-      summary.ignored_columns.emplace_back(fields[c]);
   }
+  // The column that dates the responses, among those h2h has no other use for.
+  std::vector<std::string> unused(headers.size());
+  for (std::size_t c = 0; c < headers.size(); ++c)
+    if (plan[c].kind == Role::Kind::ignored) unused[c] = headers[c];
+  const std::optional<std::size_t> stamp = timestamp_column(unused);
+  if (stamp) {
+    used[*stamp] = true;
+    summary.timestamp_column = headers[*stamp];
+  }
+  for (std::size_t c = 0; c < headers.size(); ++c)
+    if (plan[c].kind == Role::Kind::ignored && c != stamp && !blank(headers[c]))
+      summary.ignored_columns.push_back(headers[c]);
+  DateSpan dates;
   check_duplicate_columns(path, plan, headers);
   // A report of 0 answers would look like a result: say what is wrong.
   if (std::none_of(plan.begin(), plan.end(), [](const Role& r) {
@@ -344,16 +355,20 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
                      o, summary);
       continue;
     }
-    if (const Respondent* r = reader.end())
+    if (const Respondent* r = reader.end()) {
+      ++summary.respondents;
+      if (stamp && *stamp < fields.size()) dates.add(fields[*stamp]);
       sink(*r);
-    else
+    } else {
       handle_problem(*reader.problem(), o, summary);
+    }
     if (o.progress && rows.bytes_read() >= next_progress) {
       o.progress(rows.bytes_read());
       next_progress = rows.bytes_read() + (1 << 20);
     }
   }
   if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.no_rows"));
+  if (auto range = dates.range()) std::tie(summary.first_day, summary.last_day) = *range;
   return summary;
 }
 
@@ -464,6 +479,7 @@ class JsonLines {
     }
     const Respondent* r = reader_.end();
     if (r == nullptr) return false;  // the slow way words the problem
+    ++summary_.respondents;
     sink_(*r);
     return true;
   }
@@ -491,8 +507,7 @@ class JsonLines {
     texts.reserve(obj.size());
     for (const auto& [key, value] : obj.items()) {
       const Role role = roles_.of(key, o_.map, o_.team_column);
-      if (role.kind == Role::Kind::team && summary_.team_column.empty())
-        summary_.team_column = key;
+      if (role.kind == Role::Kind::team && summary_.team_column.empty()) summary_.team_column = key;
       if (role.kind == Role::Kind::ignored) {
         ignored_.emplace(key, true);
         continue;
@@ -506,10 +521,12 @@ class JsonLines {
         texts.push_back(value.dump());
       reader_.value(role, texts.back(), column_of(line, key), key);
     }
-    if (const Respondent* r = reader_.end())
+    if (const Respondent* r = reader_.end()) {
+      ++summary_.respondents;
       sink_(*r);
-    else
+    } else {
       handle_problem(*reader_.problem(), o_, summary_);
+    }
   }
 
   const std::string& path_;

@@ -51,11 +51,14 @@ struct ResponseOptions {
 };
 
 struct ResponseSummary {
-  std::int64_t rows = 0;
+  std::int64_t rows = 0;         // records after the header (JSON Lines: non-blank lines)
+  std::int64_t respondents = 0;  // rows handed to the sink
   std::int64_t skipped = 0;
   std::vector<Problem> first_reasons;  // of skipped rows, at most 5
   std::vector<std::string> ignored_columns;
-  std::string team_column;  // the header whose values are the teams; empty when none
+  std::string team_column;          // the header whose values are the teams; empty when none
+  std::string timestamp_column;     // the header whose values date the responses; empty when none
+  std::string first_day, last_day;  // YYYY-MM-DD of the respondents' dates; empty when none
 };
 
 enum class ResponseFormat { csv, jsonl, xlsx };

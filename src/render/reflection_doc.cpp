@@ -165,19 +165,68 @@ class Writer {
         first.empty()   ? "-"
         : first == last ? first
                         : tr("report.when_range", fmt::arg("first", first), fmt::arg("last", last));
-    add(Block::Kind::paragraph,
-        tr("report.who", fmt::arg("teams", who), fmt::arg("when", when), fmt::arg("deck", deck_.id),
-           fmt::arg("version", deck_.version),
-           fmt::arg("sessions",
-                    i18n::count("session", static_cast<std::int64_t>(g.sessions.size()))),
-           fmt::arg("participants", i18n::count("participant", people(g))),
-           fmt::arg("answers", i18n::count("answer", f.answers))));
+    if (!g.sessions.empty() || g.files.empty())
+      add(Block::Kind::paragraph,
+          tr("report.who", fmt::arg("teams", who), fmt::arg("when", when),
+             fmt::arg("deck", deck_.id), fmt::arg("version", deck_.version),
+             fmt::arg("sessions",
+                      i18n::count("session", static_cast<std::int64_t>(g.sessions.size()))),
+             fmt::arg("participants", i18n::count("participant", people(g))),
+             fmt::arg("answers", i18n::count("answer", f.answers))));
+    if (!g.files.empty()) sources(g, f, !g.sessions.empty());
     const char* mode = anonymous == 0 ? "report.anonymity.named"
                        : named == 0   ? "report.anonymity.anonymous"
                                       : "report.anonymity.mixed";
     if (!g.sessions.empty()) add(Block::Kind::paragraph, say(mode));
     if (follow_up()) add(Block::Kind::paragraph, tr("report.follow_up"));
     bullets(g.general_notes);
+  }
+
+  // What response files the answers came from: files, rows, respondents,
+  // and the days their timestamp columns span.
+  void sources(const Group& g, const Figures& f, bool after_sessions) {
+    std::int64_t rows = 0, respondents = 0;
+    std::string first, last;
+    std::set<std::string> columns;
+    std::vector<std::string> each;
+    for (const auto& file : g.files) {
+      rows += file.rows;
+      respondents += file.respondents;
+      if (!file.timestamp_column.empty()) columns.insert(file.timestamp_column);
+      if (!file.first_day.empty() && (first.empty() || file.first_day < first))
+        first = file.first_day;
+      if (!file.last_day.empty() && (last.empty() || file.last_day > last)) last = file.last_day;
+      each.push_back(tr("report.file", fmt::arg("file", file.path),
+                        fmt::arg("rows", i18n::count("row", file.rows)),
+                        fmt::arg("respondents", i18n::count("respondent", file.respondents))));
+    }
+    // A long list of files would bury the rest: beyond three, the sums.
+    const std::string files =
+        each.size() <= 3 ? fmt::format("{}", fmt::join(each, "; "))
+                         : tr("report.files", fmt::arg("count", each.size()),
+                              fmt::arg("rows", i18n::count("row", rows)),
+                              fmt::arg("respondents", i18n::count("respondent", respondents)));
+    const std::string column = fmt::format("{}", fmt::join(columns, "', '"));
+    std::string when;
+    if (!first.empty())
+      when = tr("report.when_column",
+                fmt::arg("days", first == last ? first
+                                               : tr("report.when_range", fmt::arg("first", first),
+                                                    fmt::arg("last", last))),
+                fmt::arg("column", column));
+    else if (!columns.empty())
+      when = tr("report.when_unread", fmt::arg("column", column));
+    else
+      when = tr("report.when_none");
+    if (after_sessions)
+      add(Block::Kind::paragraph,
+          tr("report.also_from", fmt::arg("files", files), fmt::arg("when", when)));
+    else
+      add(Block::Kind::paragraph,
+          tr("report.from", fmt::arg("files", files), fmt::arg("when", when),
+             fmt::arg("deck", deck_.id), fmt::arg("version", deck_.version),
+             fmt::arg("participants", i18n::count("participant", f.participants)),
+             fmt::arg("answers", i18n::count("answer", f.answers))));
   }
 
   // "8/3 (A), 9/9 (EN EN)": the answers themselves, when there are too few

@@ -2,13 +2,14 @@
 the same data, Microsoft Forms exports with their own columns and question
 texts, places as FILE:SHEET!CELL, and hostile workbooks."""
 
+import html
 import json
 import zipfile
 
 import yaml
 
 from h2h_e2e import EX_DATA, EX_OK, H2HTestCase, run
-from test_batch import HEADER, rows, write_csv
+from test_batch import HEADER, figures, rows, write_csv
 from xlsx_maker import MAIN, excel_serial, write_xlsx
 
 FORMS_OWN = ["ID", "Start time", "Completion time", "Email", "Name"]
@@ -57,11 +58,18 @@ class Workbooks(H2HTestCase):
         write_xlsx(book, {"Sheet1": book_rows}, date_columns=(2, 3))
         csv_path = self.tmp / "plain.csv"
         write_csv(csv_path, HEADER, data)
-        expected = json.loads(self.report(csv_path, "--by", "team").stdout)
+        expected = figures(json.loads(self.report(csv_path, "--by", "team").stdout))
         r = self.report(book, "--map", map_path, "--by", "team")
-        self.assertEqual(json.loads(r.stdout), expected)
-        self.assertIn("ignoring columns that are not h2h's: ID, Start time, Completion time, Email, Name",
-                      r.stderr)
+        self.assertEqual(figures(json.loads(r.stdout)), expected)
+        self.assertIn("ignoring columns that are not h2h's: ID, Start time, Email, Name\n", r.stderr)
+        # The completion times (date serial numbers) date the answers.
+        self.assertEqual(json.loads(r.stdout)["files"],
+                         [{"file": str(book), "rows": 25, "respondents": 25,
+                           "timestamp_column": "Completion time", "first": "2026-03-02",
+                           "last": "2026-03-06"}])
+        r = self.report(book, "--map", map_path, fmt="text")
+        self.assertIn(f"From: {book} (25 rows, 25 respondents). When: 2026-03-02 .. 2026-03-06 "
+                      "(column 'Completion time').", " ".join(r.stdout.split()))
         # import reads it too: one session file per team, every respondent in it.
         out = self.tmp / "sessions"
         r = run("import", book, "--map", map_path, "--by", "team", "-o", out)
@@ -301,7 +309,7 @@ class TeamColumn(H2HTestCase):
         groups = {g["name"]: g["participants"] for g in json.loads(r.stdout)["groups"]}
         self.assertEqual(groups, {"Financiën": 1, "Sales": 2})
         self.assertIn(f"{path}: teams from column 'Afdeling'", r.stderr)
-        self.assertIn("ignoring columns that are not h2h's: Tijdstempel\n", r.stderr)
+        self.assertNotIn("ignoring", r.stderr)  # Tijdstempel dates the answers (here: none)
         # The same through a map entry, and for import.
         map_path = self.tmp / "map.yaml"
         map_path.write_text('"Afdeling": team\n')
@@ -334,3 +342,68 @@ class SurveyIdeas(H2HTestCase):
         self.assertExit(r, EX_OK)
         self.assertIn("  - Rotate the on-call week", r.stdout)
         self.assertIn("  - Open by default", r.stdout)
+
+
+class WhatAReportIsMadeFrom(H2HTestCase):
+    """Reports from response files name their files, rows, respondents and
+    the days the timestamp column spans, in every format."""
+
+    def google_export(self, name="google.csv"):
+        path = self.tmp / name
+        write_csv(path, ["Tijdstempel", "Afdeling", "growth.a", "growth.b"],
+                  [["2026/03/05 9:12:00 AM GMT+1", "Sales", "7", "3"],
+                   ["2026/03/02 4:01:30 PM GMT+1", "Sales", "5", "5"],
+                   ["2026/03/03 10:00:00 AM GMT+1", "ICT", "x", "5"]])
+        return path
+
+    def test_every_format_says_it(self):
+        path = self.google_export()
+        line = (f"From: {path} (3 rows, 2 respondents). When: 2026-03-02 .. 2026-03-05 "
+                "(column 'Tijdstempel'). Deck: h2h (version 2). 2 participants, 2 answers.")
+        for fmt in ("text", "markdown", "html"):
+            r = run("report", path, "--skip-invalid", "--format", fmt)
+            self.assertExit(r, EX_OK)
+            self.assertIn(line, " ".join(html.unescape(r.stdout).split()), fmt)
+            self.assertNotIn("0 sessions", r.stdout)
+        r = run("report", path, "--skip-invalid", "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(json.loads(r.stdout)["files"],
+                         [{"file": str(path), "rows": 3, "respondents": 2,
+                           "timestamp_column": "Tijdstempel", "first": "2026-03-02",
+                           "last": "2026-03-05"}])
+        r = run("--lang", "nl", "report", path, "--skip-invalid")
+        self.assertExit(r, EX_OK)
+        self.assertIn(f"Bron: {path} (3 rijen, 2 respondenten). Wanneer: 2026-03-02 .. 2026-03-05 "
+                      "(kolom 'Tijdstempel').", " ".join(r.stdout.split()))
+
+    def test_day_first_text_dates_in_a_workbook(self):
+        book = self.tmp / "forms.xlsx"
+        write_xlsx(book, {"Sheet1": [["Start time", "Completion time", "growth.a", "growth.b"],
+                                     ["1-3-2026 9:00", "1-3-2026 9:05", 8, 2],
+                                     ["28-2-2026 9:00", "13-3-2026 9:05", 8, 2]]})
+        data = json.loads(run("report", book, "--format", "json").stdout)
+        self.assertEqual((data["files"][0]["first"], data["files"][0]["last"]),
+                         ("2026-03-01", "2026-03-13"))
+
+    def test_without_a_timestamp_and_beside_sessions(self):
+        path = self.tmp / "plain.csv"
+        write_csv(path, ["respondent", "growth.a", "growth.b"], [["r1", "8", "2"]])
+        r = run("report", path)
+        self.assertExit(r, EX_OK)
+        self.assertIn(f"From: {path} (1 row, 1 respondent). When: unknown (no timestamp column).",
+                      " ".join(r.stdout.split()))
+        self.assertEqual(json.loads(run("report", path, "--format", "json").stdout)["files"][0]
+                         ["timestamp_column"], None)
+        session = self.tmp / "s.yaml"
+        self.assertExit(run("run", "--solo", "--dilemmas", "growth", "-o", session, input="8 3\n"),
+                        EX_OK)
+        r = run("report", session, self.google_export(), "--skip-invalid")
+        self.assertExit(r, EX_OK)
+        text = " ".join(r.stdout.split())
+        self.assertIn("1 session, 3 participants", text)
+        self.assertIn("Also from response files: ", text)
+        self.assertIn("When: 2026-03-02 .. 2026-03-05 (column 'Tijdstempel').", text)
+        # Beyond three files, their sums.
+        paths = [self.google_export(f"g{i}.csv") for i in range(4)]
+        r = run("report", *paths, "--skip-invalid")
+        self.assertIn("From: 4 response files (12 rows, 8 respondents).", " ".join(r.stdout.split()))
