@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "render/safe_text.hpp"
 
 namespace h2h::render {
@@ -24,9 +26,14 @@ std::string csv_cell(std::string_view text, const CsvOptions& o) {
 
 namespace {
 
+// A figure rounded to kCsvDecimals places and written as briefly as it
+// reads: 4.67, 45 (not 44.99999999999999), 0 (not -0).
 std::string number(const std::optional<double>& x, const CsvOptions& o) {
   if (!x) return "";
-  std::string s = fmt::format("{}", *x);
+  const double scale = std::pow(10.0, kCsvDecimals);
+  double rounded = std::round(*x * scale) / scale;
+  if (rounded == 0) rounded = 0;
+  std::string s = fmt::format("{}", rounded);
   if (o.delimiter == ';')
     for (char& c : s)
       if (c == '.') c = ',';

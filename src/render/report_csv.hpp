@@ -12,6 +12,10 @@
 
 namespace h2h::render {
 
+// Figures in the CSV (means, sds, spread, enen, scores) are rounded to this
+// many decimals; the report's JSON keeps them unrounded.
+inline constexpr int kCsvDecimals = 2;
+
 struct CsvOptions {
   char delimiter = ',';
   bool formula_escape = true;

@@ -157,7 +157,31 @@ class Reports(H2HTestCase):
         d1 = next(r for r in rows if r[0] == "Red" and r[2] == "d1")
         self.assertEqual(d1[4], "9")       # mean a of 8, 10, 9
         self.assertEqual(d1[5], "1")       # sd of 8, 10, 9
-        self.assertTrue(d1[6].startswith("4,66"), d1[6])  # mean b with a decimal comma
+        self.assertEqual(d1[6], "4,67")    # mean b of 14/3, rounded, with a decimal comma
+
+    def test_csv_figures_are_rounded(self):
+        """Two decimals, no floating-point noise (45, not 44,99999999999999);
+        JSON keeps the full figure."""
+        path = self.tmp / "noise.csv"
+        # Scores whose exact value is a decimal that binary floating point misses.
+        path.write_text("respondent,growth.a,growth.b,workload.a,workload.b\n"
+                        "r1,9,0,1,3\nr2,0,0,0,7\nr3,10,1,2,2\n")
+        for delimiter in (",", ";"):
+            r = run("report", path, "--format", "csv", "--delimiter", delimiter)
+            self.assertExit(r, EX_OK)
+            rows = list(csv.reader(io.StringIO(r.stdout[1:], newline=""), delimiter=delimiter))
+            for row in rows[1:]:
+                for cell in row[4:8] + row[14:17] + row[18:20]:
+                    if cell:
+                        whole, _, decimals = cell.replace(",", ".").partition(".")
+                        self.assertLessEqual(len(decimals), 2, (row, cell))
+                        float(whole + "." + (decimals or "0"))
+        data = json.loads(run("report", path, "--format", "json").stdout)
+        growth = {d["id"]: d for d in data["dilemmas"]}["growth"]
+        self.assertAlmostEqual(growth["a"]["mean"], 19 / 3, places=12)
+        r = run("report", path, "--format", "csv")
+        row = next(r for r in csv.reader(io.StringIO(r.stdout[1:], newline="")) if r[2] == "growth")
+        self.assertEqual(row[4], "6.33")
 
     def test_html_is_self_contained_and_escaped(self):
         out = self.tmp / "r.html"
