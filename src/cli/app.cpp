@@ -13,6 +13,7 @@
 #include "cli/parse_errors.hpp"
 #include "core/error.hpp"
 #include "core/exit_code.hpp"
+#include "render/safe_text.hpp"
 
 #ifndef H2H_VERSION
 #define H2H_VERSION "unknown"
@@ -41,8 +42,10 @@ std::optional<i18n::Lang> language_from_args(int argc, const char* const* argv) 
 }
 
 void print_problems(const Context& ctx, const std::vector<Problem>& problems) {
+  // Messages quote file names, headers and cell values: whatever control
+  // characters those hold are shown, never sent to the terminal.
   std::string text;
-  for (const auto& p : problems) text += format_problem(p) + "\n";
+  for (const auto& p : problems) text += render::visible(format_problem(p)) + "\n";
   ctx.err(text);
 }
 

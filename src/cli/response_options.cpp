@@ -7,6 +7,7 @@
 #include <set>
 
 #include "render/form.hpp"
+#include "render/safe_text.hpp"
 
 namespace h2h::cli {
 
@@ -77,22 +78,23 @@ formats::ResponseFormat response_format(const std::string& path) {
 
 void report_summary(const Context& ctx, const std::string& path,
                     const formats::ResponseSummary& summary, bool by_team) {
+  // Headers and cell values from the file, shown harmlessly.
+  auto say = [&ctx](const std::string& line) { ctx.err(render::visible(line)); };
   if (by_team && summary.rows > 0)
-    ctx.err(format_problem({Place{path}, summary.team_column.empty()
-                                             ? tr("responses.no_team_column")
-                                             : tr("responses.team_column",
-                                                  fmt::arg("column", summary.team_column))}) +
-            "\n");
-  if (!summary.ignored_columns.empty())
-    ctx.err(format_problem(
-                {Place{path}, tr("responses.ignored",
-                                 fmt::arg("columns", fmt::join(summary.ignored_columns, ", ")))}) +
-            "\n");
-  if (summary.skipped > 0) {
-    ctx.err(
-        format_problem({Place{path}, tr("responses.skipped", fmt::arg("count", summary.skipped))}) +
+    say(format_problem({Place{path}, summary.team_column.empty()
+                                         ? tr("responses.no_team_column")
+                                         : tr("responses.team_column",
+                                              fmt::arg("column", summary.team_column))}) +
         "\n");
-    for (const auto& p : summary.first_reasons) ctx.err("  " + format_problem(p) + "\n");
+  if (!summary.ignored_columns.empty())
+    say(format_problem(
+            {Place{path}, tr("responses.ignored",
+                             fmt::arg("columns", fmt::join(summary.ignored_columns, ", ")))}) +
+        "\n");
+  if (summary.skipped > 0) {
+    say(format_problem({Place{path}, tr("responses.skipped", fmt::arg("count", summary.skipped))}) +
+        "\n");
+    for (const auto& p : summary.first_reasons) say("  " + format_problem(p) + "\n");
   }
 }
 

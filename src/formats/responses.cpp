@@ -127,6 +127,15 @@ std::optional<int> small_int(std::string_view s, int lo, int hi) {
   return value;
 }
 
+// A cell's text as a message quotes it: at most 40 bytes (cut on a
+// character's boundary), so that a huge cell does not flood the terminal.
+std::string quoted_value(std::string_view s) {
+  if (s.size() <= 40) return std::string(s);
+  std::size_t cut = 40;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "...";
+}
+
 bool blank(std::string_view s) {
   return s.find_first_not_of(" \t") == std::string_view::npos;
 }
@@ -171,7 +180,7 @@ class RowReader {
         if (blank(text)) return;
         auto v = small_int(text, kAnswerMin, kAnswerMax);
         if (!v)
-          return fail(column, tr("responses.bad_answer", fmt::arg("value", text),
+          return fail(column, tr("responses.bad_answer", fmt::arg("value", quoted_value(text)),
                                  fmt::arg("column", header)));
         (role.kind == Role::Kind::pole_a ? a_ : b_)[role.index] = *v;
         (role.kind == Role::Kind::pole_a ? a_column_ : b_column_)[role.index] = column;
@@ -184,7 +193,7 @@ class RowReader {
         if (blank(text)) return;
         auto v = small_int(text, 1, 5);
         if (!v)
-          return fail(column, tr("responses.bad_rating", fmt::arg("value", text),
+          return fail(column, tr("responses.bad_rating", fmt::arg("value", quoted_value(text)),
                                  fmt::arg("column", header)));
         r_.checkin.emplace_back(role.index, *v);
         r_.checkin_keys.emplace_back(role.key);
@@ -607,15 +616,26 @@ ResponseSummary read_responses(const std::string& path, ResponseFormat format, c
                                const ResponseOptions& o,
                                const std::function<void(const Respondent&)>& sink) {
   check_file_kind(path, format);
+  ResponseSummary summary;
   switch (format) {
     case ResponseFormat::csv:
-      return read_csv(path, w, o, sink);
+      summary = read_csv(path, w, o, sink);
+      break;
     case ResponseFormat::jsonl:
-      return read_jsonl(path, w, o, sink);
+      summary = read_jsonl(path, w, o, sink);
+      break;
     case ResponseFormat::xlsx:
+      summary = read_xlsx(path, w, o, sink);
       break;
   }
-  return read_xlsx(path, w, o, sink);
+  // --skip-invalid that skipped every row: no report of nobody.
+  if (summary.respondents == 0 && summary.skipped > 0) {
+    std::vector<Problem> problems = {
+        {Place{path}, tr("responses.all_skipped", fmt::arg("count", summary.skipped))}};
+    problems.insert(problems.end(), summary.first_reasons.begin(), summary.first_reasons.end());
+    throw Error(ExitCode::invalid_data, std::move(problems));
+  }
+  return summary;
 }
 
 }  // namespace h2h::formats

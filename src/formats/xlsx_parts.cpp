@@ -119,6 +119,7 @@ class StringsHandler : public XmlHandler {
         return stream_->fail({Place{source_}, tr("xlsx.too_many_strings",
                                                  fmt::arg("max", limits::kWorkbookStrings))});
       if (wanted_ == nullptr || (count_ < wanted_->size() && (*wanted_)[count_])) {
+        unescape_text(text_);
         kept_ += text_.size();
         if (kept_ > limits::kWorkbookStringBytes)
           return stream_->fail({Place{source_}, tr("xlsx.strings_too_large",
@@ -198,6 +199,43 @@ void SharedStrings::load(const ZipArchive& archive, const std::string& part,
   count_ = handler.count();
   arena_.shrink_to_fit();
   entries_.shrink_to_fit();
+}
+
+void unescape_text(std::string& text) {
+  std::size_t at = text.find("_x");
+  if (at == std::string::npos) return;
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  std::string out(text, 0, at);
+  while (at < text.size()) {
+    int code = -1;
+    if (text.compare(at, 2, "_x") == 0 && at + 7 <= text.size() && text[at + 6] == '_') {
+      code = 0;
+      for (std::size_t k = at + 2; k < at + 6 && code >= 0; ++k)
+        code = hex(text[k]) < 0 ? -1 : code * 16 + hex(text[k]);
+    }
+    // Surrogates are no characters; they stay as written.
+    if (code < 0 || (code >= 0xD800 && code <= 0xDFFF)) {
+      out += text[at++];
+      continue;
+    }
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+    at += 7;
+  }
+  text = std::move(out);
 }
 
 void SharedStrings::add(std::uint64_t index, std::string_view text) {

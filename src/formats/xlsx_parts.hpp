@@ -49,6 +49,11 @@ class SharedStrings {
   bool all_ = false;
 };
 
+// Decodes the escapes Excel writes for characters XML cannot hold (control
+// characters, as _x001B_; _x005F_ for an underscore that would look like
+// one) in a cell's text, in place.
+void unescape_text(std::string& text);
+
 // The 1-based column and row of a cell reference such as "D14"; nothing
 // when it is not one or lies outside A1..XFD1048576.
 std::optional<std::pair<int, int>> parse_cell_ref(std::string_view ref);

@@ -73,6 +73,7 @@ class SheetHandler : public XmlHandler {
       const std::string_view type = t == nullptr ? "n" : t;
       shared_ = type == "s";
       inline_ = type == "inlineStr";
+      number_ = type == "n";
       in_cell_ = true;
       text_.clear();
     } else if (in_cell_ && (name == "v" || (name == "t" && inline_ && phonetic_ == 0))) {
@@ -130,6 +131,7 @@ class SheetHandler : public XmlHandler {
       return;
     }
     if (marks != nullptr || text_.empty()) return;
+    if (!number_) xlsx::unescape_text(text_);
     if (arena.size() + text_.size() > kRowBytes)
       return fail(tr("xlsx.row_too_long", fmt::arg("max", kRowBytes)));
     slots.push_back({column_, false, arena.size(), static_cast<std::uint32_t>(text_.size())});
@@ -153,6 +155,7 @@ class SheetHandler : public XmlHandler {
   bool in_cell_ = false;
   bool shared_ = false;
   bool inline_ = false;
+  bool number_ = false;
   bool collect_ = false;
   int phonetic_ = 0;
 };

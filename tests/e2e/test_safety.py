@@ -8,8 +8,11 @@ import os
 import signal
 import subprocess
 import time
+import zipfile
 
 import yaml
+
+from xlsx_maker import write_xlsx
 
 from h2h_e2e import (EX_DATA, EX_FAILURE, EX_OK, EX_USAGE, H2H, SOURCE_DIR, H2HTestCase,
                      clean_env, run)
@@ -432,6 +435,39 @@ class CsvInput(Clean):
         path, r = self.report(b'{"respondent": "r1", "growth.b": 4}\n', name="r.jsonl")
         self.assertIn(f"{path}:1:22: dilemma 'growth' has an answer for pole b but none for pole a",
                       r.stderr)
+
+    def test_cell_values_and_headers_are_shown_not_run(self):
+        """An escape sequence in a cell or a header reaches the terminal as
+        ^[, not as a colour change or a new window title."""
+        evil = "\x1b[31mred\x1b]0;owned\x07\x9b"
+        content = f"respondent,{evil},growth.a,growth.b\nr1,x,{evil},5\nr2,x,{'9' * 5000},5\n"
+        path, r = self.report(content.encode())
+        self.assertEqual(r.stderr, f"{path}:2:3: '^[[31mred^[]0;owned^G<U+009B>' is not an "
+                                   "integer 0..10 (column 'growth.a')\n")
+        path, r = self.report(content.encode(), "--skip-invalid")  # no row left: exit 3
+        self.assertEqual(r.stdout, "")
+        self.assertIn(f"{path}: every row is invalid (2 skipped), so there is nothing to report",
+                      r.stderr)
+        self.assertNotIn("\x1b", r.stderr)
+        self.assertNotIn("\x07", r.stderr)
+        self.assertIn(f"{path}:3:3: '{'9' * 40}...' is not an integer", r.stderr)
+        content += "r3,x,5,5\n"
+        path, r = self.report(content.encode(), "--skip-invalid", code=EX_OK)
+        self.assertIn("ignoring columns that are not h2h's: ^[[31mred^[]0;owned^G<U+009B>\n",
+                      r.stderr)
+        self.assertIn(f"  {path}:2:3: '^[[31mred^[]0;owned^G<U+009B>' is not", r.stderr)
+        self.assertNotIn("\x1b", r.stderr)
+        # In a workbook, as Excel writes control characters (_x001B_), shared or inline.
+        for inline in (False, True):
+            book = self.tmp / "evil.xlsx"
+            write_xlsx(book, {"Sheet1": [["respondent", "growth.a", "growth.b"], ["r1", evil, 5]]},
+                       inline=inline)
+            self.assertIn(b"_x001B_", zipfile.ZipFile(book).read(
+                "xl/worksheets/sheet1.xml" if inline else "xl/sharedStrings.xml"))
+            r = run("report", book)
+            self.assertExit(r, EX_DATA)
+            self.assertEqual(r.stderr, f"{book}:Sheet1!B2: '^[[31mred^[]0;owned^G<U+009B>' is not "
+                                       "an integer 0..10 (column 'growth.a')\n")
 
     def test_json_lines_in_h2hs_words(self):
         for line, message in ((b'{"growth.a": NaN, "growth.b": 1}', ":1:14: 'NaN' is not a number"),

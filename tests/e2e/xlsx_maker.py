@@ -2,6 +2,7 @@
 a zip of XML parts, text in the shared strings table or inline, numbers as
 <v>, dates as serial numbers with a date style. Standard library only."""
 
+import re
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -17,6 +18,15 @@ ROOT_RELS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="m/d/yy h:mm:ss"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"""
+
+
+def xstring(text):
+    """Text as Excel writes it in XML: characters XML 1.0 cannot hold (C0
+    controls) as _xHHHH_, and an _xHHHH_ of the text itself kept literal by
+    escaping its underscore as _x005F_."""
+    text = re.sub(r"_(x[0-9A-Fa-f]{4}_)", r"_x005F_\1", text)
+    text = "".join(f"_x{ord(c):04X}_" if ord(c) < 0x20 and c not in "\t\n\r" else c for c in text)
+    return escape(text)
 
 
 def column_letters(n):
@@ -40,7 +50,7 @@ class Strings:
         return self.index[text]
 
     def xml(self):
-        items = "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in self.order)
+        items = "".join(f'<si><t xml:space="preserve">{xstring(t)}</t></si>' for t in self.order)
         return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<sst xmlns="{MAIN}" count="{len(self.order)}" uniqueCount="{len(self.order)}">{items}</sst>')
 
@@ -52,7 +62,7 @@ def cell_xml(ref, value, strings, inline, date_columns, col):
         style = ' s="1"' if col in date_columns else ""
         return f'<c r="{ref}"{style}><v>{value}</v></c>'
     if inline:
-        return f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{xstring(str(value))}</t></is></c>'
     return f'<c r="{ref}" t="s"><v>{strings.ref(str(value))}</v></c>'
 
 

@@ -24,3 +24,16 @@ TEST_CASE("cell references within A1..XFD1048576") {
        {"", "A", "1", "A0", "XFE1", "A1048577", "AAAA1", "a1", "A1x", "A-1", "A99999999999"})
     CHECK_MESSAGE(!parse_cell_ref(bad), bad);
 }
+
+TEST_CASE("Excel's _xHHHH_ escapes in cell text") {
+  auto un = [](std::string s) {
+    formats::xlsx::unescape_text(s);
+    return s;
+  };
+  CHECK(un("plain") == "plain");
+  CHECK(un("_x001B_[31m") == "\x1b[31m");
+  CHECK(un("a_x000D__x000A_b") == "a\r\nb");
+  CHECK(un("caf_x00E9_ _x20ac_") == "caf\xC3\xA9 \xE2\x82\xAC");
+  CHECK(un("_x005F_x0041_") == "_x0041_");  // an underscore kept literal
+  CHECK(un("_xZZZZ_ _x12_ _xD800_ trailing_x") == "_xZZZZ_ _x12_ _xD800_ trailing_x");
+}
