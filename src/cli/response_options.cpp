@@ -4,9 +4,8 @@
 
 #include <cctype>
 #include <filesystem>
-#include <set>
 
-#include "render/form.hpp"
+#include "cli/map_suggestion.hpp"
 #include "render/safe_text.hpp"
 
 namespace h2h::cli {
@@ -15,30 +14,19 @@ using i18n::tr;
 
 namespace {
 
-std::string trimmed(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
-}
-
-// When the headers are the deck's own questions (a form made from
-// h2h form), the map to use is the one h2h form writes in that language.
+// When the headers are the deck's questions or pole labels (a form built
+// by hand, or with h2h form), the map that reads them: printed, so that
+// the user can check it and save it.
 std::string hint(const Deck& deck, const std::vector<std::string>& headers) {
-  std::set<std::string> have;
-  for (const auto& h : headers) have.insert(trimmed(h));
-  const i18n::Lang ui = i18n::language();
-  for (const auto& lang : deck.languages) {
-    // The questions' frame is h2h's text in that language, as h2h form --lang writes it.
-    if (auto l = i18n::parse_lang(lang)) i18n::set_language(*l);
-    int matches = 0;
-    for (const auto& q : render::form_questions(deck, lang))
-      if (q.column.find('.') != std::string::npos && have.count(trimmed(q.text)) > 0) ++matches;
-    i18n::set_language(ui);
-    if (matches > 0)
-      return tr("responses.no_dilemma_hint_questions", fmt::arg("count", matches),
-                fmt::arg("lang", lang), fmt::arg("deck", deck.id));
-  }
-  return tr("responses.no_dilemma_hint");
+  const MapSuggestion s = suggest_map(deck, headers);
+  if (s.entries.empty()) return tr("responses.no_dilemma_hint");
+  // Only h2h form's own questions: the map h2h form writes is the one to use.
+  if (s.form_only)
+    return tr("responses.no_dilemma_hint_questions", fmt::arg("count", s.entries.size()),
+              fmt::arg("lang", s.lang), fmt::arg("deck", deck.id));
+  return tr("responses.no_dilemma_suggestion", fmt::arg("count", s.entries.size()),
+            fmt::arg("lang", s.lang), fmt::arg("deck", deck.id)) +
+         "\n" + map_yaml(s);
 }
 
 }  // namespace

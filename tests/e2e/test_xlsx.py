@@ -254,13 +254,13 @@ class NotWhatTheNameSays(H2HTestCase):
 
 class NeverASilentEmptyReport(H2HTestCase):
     def test_question_texts_without_a_map(self):
-        """A Google-Forms-style export: Timestamp, Afdeling, Dutch question texts."""
+        """h2h form's own questions as headers: the map h2h form writes is named."""
         map_path = self.tmp / "kaart.yaml"
         self.assertExit(run("--lang", "nl", "form", "--map-out", map_path), EX_OK)
         texts = list(yaml.safe_load(map_path.read_text()))
         path = self.tmp / "google.csv"
-        header = ["Tijdstempel", "Afdeling"] + texts[2:6]
-        write_csv(path, header, [["2026/03/02 10:00:00", "Financiën", "7", "3", "5", "5"]])
+        header = ["Tijdstempel"] + texts[2:6]
+        write_csv(path, header, [["2026/03/02 10:00:00", "7", "3", "5", "5"]])
         for command in (("report", path), ("import", path, "-o", self.tmp / "s.yaml")):
             r = run(*command)
             self.assertExit(r, EX_DATA)
@@ -276,6 +276,86 @@ class NeverASilentEmptyReport(H2HTestCase):
         write_csv(other, ["When", "Q1"], [["x", "5"]])
         r = run("report", other)
         self.assertExit(r, EX_DATA)
+        self.assertIn("write a map with h2h form --map-out map.yaml", r.stderr)
+
+    def suggested_map(self, stderr):
+        """The --map lines a refused report suggests, as a file."""
+        lines = [line for line in stderr.splitlines() if line.startswith('"')]
+        path = self.tmp / "suggested.yaml"
+        path.write_text("\n".join(lines) + "\n")
+        return path, yaml.safe_load(path.read_text())
+
+    def test_a_google_forms_export_gets_a_map_suggested(self):
+        """Question texts and grid rows ("Growth [Expand fast]") as headers, a
+        Timestamp column and a team column "Afdeling", in English and Dutch:
+        refused (exit 3) with the map that reads them, which then works."""
+        exports = {
+            "en": (["Timestamp", "Email address", "Afdeling",
+                    "Transparency [Share everything openly]", "Transparency [Guard confidentiality]",
+                    "Growth [Expand fast]", "Growth [Strong local impact]",
+                    "How would you get both? (Growth)",
+                    "Check-in [I feel connected to the people I work with.]"],
+                   "Timestamp"),
+            "nl": (["Tijdstempel", "E-mailadres", "Afdeling",
+                    "Openheid [Alles open delen]", "Openheid [Vertrouwelijkheid bewaken]",
+                    "Groei [Snel uitbreiden]", "Groei [Sterke lokale impact]",
+                    "Hoe zou je ze allebei krijgen? (Groei)",
+                    "Check-in [Ik voel me verbonden met de mensen met wie ik samenwerk.]"],
+                   "Tijdstempel"),
+        }
+        columns = ["team", "transparency.a", "transparency.b", "growth.a", "growth.b",
+                   "growth.idea", "checkin.belonging-1"]
+        data = [["2026/03/02 10:00:00 AM GMT+1", "a@example.org", "Sales", "7", "3", "9", "8",
+                 "Pilot teams abroad", "4"],
+                ["2026/03/04 3:00:00 PM GMT+1", "b@example.org", "ICT", "5", "5", "2", "9", "", "3"]]
+        for lang, (header, stamp) in exports.items():
+            with self.subTest(lang):
+                path = self.tmp / f"google-{lang}.csv"
+                write_csv(path, header, data)
+                for command in (("report", path), ("import", path, "-o", self.tmp / "s.yaml")):
+                    r = run("--lang", lang, *command)
+                    self.assertExit(r, EX_DATA)
+                    self.assertEqual(r.stdout, "")
+                self.assertFalse((self.tmp / "s.yaml").exists())
+                first = r.stderr.splitlines()[0]
+                if lang == "en":
+                    self.assertIn(f"{path}:1: no column holds a dilemma's answers", first)
+                    self.assertIn("7 header(s) are deck h2h's questions, pole labels or team in "
+                                  "language en. This map reads them: save it as map.yaml", first)
+                else:
+                    self.assertIn(f"{path}:1: geen enkele kolom bevat antwoorden", first)
+                    self.assertIn("7 kolomkop(pen) zijn vragen, poollabels of het team van deck h2h "
+                                  "in taal nl. Deze koppeling leest ze", first)
+                map_path, suggested = self.suggested_map(r.stderr)
+                self.assertEqual(suggested, dict(zip(header[2:], columns)))
+                r = run("report", path, "--map", map_path, "--by", "team", "--format", "json")
+                self.assertExit(r, EX_OK)
+                report = json.loads(r.stdout)
+                self.assertEqual((report["participants"], report["answers"]), (2, 4))
+                self.assertEqual(sorted(g["name"] for g in report["groups"]), ["ICT", "Sales"])
+                self.assertEqual(report["files"][0]["timestamp_column"], stamp)
+                self.assertEqual((report["files"][0]["first"], report["files"][0]["last"]),
+                                 ("2026-03-02", "2026-03-04"))
+                r = run("--lang", lang, "report", path, "--map", map_path)
+                self.assertIn("Pilot teams abroad", r.stdout)  # the idea of a 9/8 answer
+                self.assertExit(run("import", path, "--map", map_path, "-o", self.tmp / f"{lang}.yaml"),
+                                EX_OK)
+
+    def test_a_header_that_could_be_two_things_is_not_guessed(self):
+        path = self.tmp / "vague.csv"
+        write_csv(path, ["Expand fast or strong local impact?", "Growth [Strong local impact]",
+                         "Growth [A]"], [["5", "5", "5"]])
+        r = run("report", path)
+        self.assertExit(r, EX_DATA)
+        _, suggested = self.suggested_map(r.stderr)
+        self.assertEqual(suggested, {"Growth [Strong local impact]": "growth.b",
+                                     "Growth [A]": "growth.a"})
+        # Two headers for growth.a: neither is suggested, so no dilemma is whole.
+        write_csv(path, ["Growth [Expand fast]", "Growth [Strong local impact]",
+                         "Growth [Expand fast] (again)"], [["5", "5", "5"]])
+        r = run("report", path)
+        self.assertExit(r, EX_DATA)
+        self.assertIsNone(self.suggested_map(r.stderr)[1])
         self.assertIn("write a map with h2h form --map-out map.yaml", r.stderr)
 
     def test_yaml_files_that_are_not_sessions_are_skipped(self):
