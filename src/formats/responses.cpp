@@ -29,6 +29,32 @@ namespace h2h::formats {
 
 using i18n::tr;
 
+std::string header_key(std::string_view header) {
+  // Whitespace as forms and spreadsheets vary it: spaces, tabs, line breaks
+  // (a header cell with Alt+Enter), no-break spaces (U+00A0, U+202F).
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const char c = header[i];
+    std::size_t width = 0;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+      width = 1;
+    else if (header.substr(i, 2) == "\xC2\xA0")
+      width = 2;
+    else if (header.substr(i, 3) == "\xE2\x80\xAF")
+      width = 3;
+    if (width > 0) {
+      space = true;
+      i += width - 1;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 HeaderMap read_header_map(const std::string& path) {
   std::vector<Problem> problems;
   const std::string bytes = read_capped(path, limits::kDeckBytes);
@@ -42,7 +68,15 @@ HeaderMap read_header_map(const std::string& path) {
           problems.push_back({place_of(kv.first, path), tr("map.not_text")});
           continue;
         }
-        map[kv.first.Scalar()] = kv.second.Scalar();
+        const std::string key = header_key(kv.first.Scalar());
+        if (auto it = map.find(key); it != map.end() && it->second != kv.second.Scalar()) {
+          problems.push_back(
+              {place_of(kv.first, path),
+               tr("map.same_header", fmt::arg("header", key), fmt::arg("first", it->second),
+                  fmt::arg("second", kv.second.Scalar()))});
+          continue;
+        }
+        map[key] = kv.second.Scalar();
       }
     }
   }
@@ -91,10 +125,11 @@ class Roles {
   }
 
   Role of(std::string_view name, const HeaderMap* map, const std::string& team_column = {}) const {
-    if (!team_column.empty() && trim(name) == team_column) return table_.at("team");
+    if (!team_column.empty() && header_key(name) == header_key(team_column))
+      return table_.at("team");
     std::string key(name);
     if (map != nullptr)
-      if (auto it = map->find(key); it != map->end()) key = it->second;
+      if (auto it = map->find(header_key(name)); it != map->end()) key = it->second;
     // Headers as people type them: trimmed.
     while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.pop_back();
     while (!key.empty() && (key.front() == ' ' || key.front() == '\t')) key.erase(key.begin());

@@ -34,8 +34,14 @@ struct Respondent {
 // Maps a form's own headers (question texts) to h2h's column names.
 using HeaderMap = std::map<std::string, std::string, std::less<>>;
 
-// Reads a --map file: a YAML map from header text to column name.
+// Reads a --map file: a YAML map from header text to column name. Headers
+// are looked up by header_key, so that a map written by h2h form reads a
+// CSV export and a workbook alike, whatever whitespace each one keeps.
 HeaderMap read_header_map(const std::string& path);
+
+// A header as the map knows it: trimmed, and every run of whitespace (line
+// breaks and no-break spaces too) one space.
+std::string header_key(std::string_view header);
 
 struct ResponseOptions {
   std::optional<char> delimiter;  // CSV; detected when not given
