@@ -347,6 +347,35 @@ class ShardReader {
     }
   }
 
+  // The response files a report was made from (optional: reports of
+  // sessions, and those written before, have none).
+  void files(const json& j, report::Group& out) {
+    auto it = j.find("files");
+    if (it == j.end()) return;
+    if (!it->is_array()) return problem("/files", tr("report_json.not_list"));
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string at = json_pointer("/files", i);
+      const json& f = (*it)[i];
+      auto string = [&](const char* key, bool nullable) -> std::string {
+        const json* v = member(f, key, at);
+        if (v == nullptr || (nullable && v->is_null())) return {};
+        if (!v->is_string() || v->get<std::string>().size() > limits::kTextChars * 4) {
+          problem(json_pointer(at, key), tr("report_json.not_text"));
+          return {};
+        }
+        return v->get<std::string>();
+      };
+      report::SourceFile file;
+      file.path = string("file", false);
+      file.rows = count(f, "rows", at).value_or(0);
+      file.respondents = count(f, "respondents", at).value_or(0);
+      file.timestamp_column = string("timestamp_column", true);
+      file.first_day = string("first", true);
+      file.last_day = string("last", true);
+      out.files.push_back(std::move(file));
+    }
+  }
+
   bool has_problems() const { return !problems_.empty(); }
 
  private:
@@ -415,6 +444,7 @@ ReportShard report_from_json(std::string_view bytes, const std::string& source, 
   reader.throw_if_any();
   ReportShard shard{id, report::Group(weights, ""), {}};
   reader.group(j, shard.total, "");
+  reader.files(j, shard.total);
   if (auto it = j.find("groups"); it != j.end()) {
     if (!it->is_array()) reader.problem("/groups", tr("report_json.not_list"));
     const std::size_t max = limits::max_groups(weights->dilemma_ids.size());

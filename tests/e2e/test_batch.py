@@ -203,6 +203,20 @@ class ResponseFiles(H2HTestCase):
             shards.append(out)
         merged = self.report_json(*shards, "--by", "team")
         self.assertEqual(merged, expected)
+        # The merged report still says which response files it was made from.
+        r = run("report", *shards, "--format", "json")
+        self.assertEqual([(f["file"], f["rows"]) for f in json.loads(r.stdout)["files"]],
+                         [(str(self.tmp / f"s{i}.csv"), 30) for i in range(3)])
+        r = run("report", *shards)
+        self.assertIn(f"From: {self.tmp / 's0.csv'} (30 rows, 30 respondents);",
+                      " ".join(r.stdout.split()))
+        bad = self.tmp / "bad.json"
+        report = json.loads(shards[0].read_text())
+        report["files"][0]["rows"] = "thirty"
+        bad.write_text(json.dumps(report))
+        r = run("report", bad)
+        self.assertExit(r, EX_DATA)
+        self.assertIn(f"{bad}: at /files/0/rows:", r.stderr)
         # Merged reports in every other format too.
         self.assertExit(run("report", *shards, "--format", "html", "-o", self.tmp / "m.html"), EX_OK)
 
