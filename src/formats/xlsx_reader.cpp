@@ -25,6 +25,40 @@ struct Slot {
   std::uint32_t length;
 };
 
+// The local part of an XML name ("x:c" -> "c").
+std::string_view xml_local(const char* name) {
+  const char* start = name;
+  const char* end = name;
+  for (; *end != '\0'; ++end)
+    if (*end == ':') start = end + 1;
+  return std::string_view(start, static_cast<std::size_t>(end - start));
+}
+
+// The row number of a <row r="...">, 1..1048576; 0 when it is none.
+int row_of(const char* r) {
+  long row = 0;
+  int digits = 0;
+  for (; *r >= '0' && *r <= '9'; ++r)
+    if (++digits > 7)
+      return 0;
+    else
+      row = row * 10 + (*r - '0');
+  return *r == '\0' && row >= 1 && row <= 1048576 ? static_cast<int>(row) : 0;
+}
+
+// The column of a cell reference such as "D14" (1..16384), checked as
+// xlsx::parse_cell_ref checks it; 0 when it is none.
+int column_of(const char* r) {
+  int column = 0, letters = 0;
+  for (; *r >= 'A' && *r <= 'Z'; ++r)
+    if (++letters > 3)
+      return 0;
+    else
+      column = column * 26 + (*r - 'A' + 1);
+  if (letters == 0 || column > 16384 || row_of(r) == 0) return 0;
+  return column;
+}
+
 // Reads <sheetData>: rows of cells. In "mark" mode it only notes which
 // shared strings the used columns refer to; otherwise it stops after every
 // row, which the reader then hands out.
@@ -42,8 +76,35 @@ class SheetHandler : public XmlHandler {
   std::string arena;
   int row = 0;
 
+  // Called for every element of the sheet: the cells first, and no
+  // allocation on the way.
   void start(std::string_view name, const char** a) override {
-    if (name == "sheetData") {
+    if (name == "c" && in_data_) {
+      const char* r = nullptr;
+      const char* t = nullptr;
+      for (const char** at = a; *at != nullptr; at += 2) {
+        const std::string_view key = xml_local(at[0]);
+        if (key == "r")
+          r = at[1];
+        else if (key == "t")
+          t = at[1];
+      }
+      int column = column_ + 1;
+      if (r != nullptr) {
+        column = column_of(r);
+        if (column == 0) return bad_ref(r);
+      }
+      if (column > 16384) return bad_ref(std::to_string(column));
+      column_ = column;
+      const std::string_view type = t == nullptr ? "n" : t;
+      shared_ = type == "s";
+      inline_ = type == "inlineStr";
+      number_ = type == "n";
+      in_cell_ = true;
+      text_.clear();
+    } else if (name == "v" && in_cell_) {
+      collect_ = true;
+    } else if (name == "sheetData") {
       in_data_ = true;
     } else if (!in_data_) {
       return;
@@ -51,32 +112,14 @@ class SheetHandler : public XmlHandler {
       const char* r = attribute(a, "r");
       int number = row + 1;
       if (r != nullptr) {
-        auto ref = xlsx::parse_cell_ref(std::string("A") + r);
-        if (!ref) return bad_ref(std::string(r));
-        number = ref->second;
+        number = row_of(r);
+        if (number == 0) return bad_ref(std::string(r));
       }
       row = number;
       column_ = 0;
       slots.clear();
       arena.clear();
-    } else if (name == "c") {
-      const char* r = attribute(a, "r");
-      int column = column_ + 1;
-      if (r != nullptr) {
-        auto ref = xlsx::parse_cell_ref(r);
-        if (!ref) return bad_ref(r);
-        column = ref->first;
-      }
-      if (column > 16384) return bad_ref(std::to_string(column));
-      column_ = column;
-      const char* t = attribute(a, "t");
-      const std::string_view type = t == nullptr ? "n" : t;
-      shared_ = type == "s";
-      inline_ = type == "inlineStr";
-      number_ = type == "n";
-      in_cell_ = true;
-      text_.clear();
-    } else if (in_cell_ && (name == "v" || (name == "t" && inline_ && phonetic_ == 0))) {
+    } else if (in_cell_ && name == "t" && inline_ && phonetic_ == 0) {
       collect_ = true;
     } else if (name == "rPh") {
       ++phonetic_;

@@ -22,9 +22,13 @@ std::string zip_message(int code) {
   return message;
 }
 
+// One pass over the name (called for every element and attribute).
 std::string_view local_name(const char* name) {
-  const char* colon = std::strrchr(name, ':');
-  return colon == nullptr ? std::string_view(name) : std::string_view(colon + 1);
+  const char* start = name;
+  const char* end = name;
+  for (; *end != '\0'; ++end)
+    if (*end == ':') start = end + 1;
+  return std::string_view(start, static_cast<std::size_t>(end - start));
 }
 
 }  // namespace
