@@ -465,6 +465,9 @@ class JsonLines {
     if (!fast(line, line_no)) slow(line, line_no);
   }
 
+  // Whether any line had a dilemma's key: else the report would be empty.
+  bool saw_dilemma() const { return saw_dilemma_; }
+
   std::vector<std::string> ignored() const {
     std::vector<std::string> out;
     for (const auto& [key, _] : ignored_) out.push_back(key);
@@ -481,8 +484,13 @@ class JsonLines {
     if (i < cache_.size() && cache_[i].key == key) return cache_[i].role;
     if (i >= cache_.size()) cache_.resize(i + 1);
     cache_[i] = Seen{std::string(key), roles_.of(key, o_.map)};
-    if (cache_[i].role.kind == Role::Kind::ignored) ignored_.emplace(key, true);
+    note(key, cache_[i].role);
     return cache_[i].role;
+  }
+
+  void note(std::string_view key, const Role& role) {
+    if (role.kind == Role::Kind::ignored) ignored_.emplace(key, true);
+    if (role.kind == Role::Kind::pole_a || role.kind == Role::Kind::pole_b) saw_dilemma_ = true;
   }
 
   // False when the line must be read the slow way.
@@ -552,10 +560,8 @@ class JsonLines {
     for (const auto& [key, value] : obj.items()) {
       const Role role = roles_.of(key, o_.map, o_.team_column);
       if (role.kind == Role::Kind::team && summary_.team_column.empty()) summary_.team_column = key;
-      if (role.kind == Role::Kind::ignored) {
-        ignored_.emplace(key, true);
-        continue;
-      }
+      note(key, role);
+      if (role.kind == Role::Kind::ignored) continue;
       if (value.is_null()) continue;
       if (value.is_number_integer())
         texts.push_back(std::to_string(value.get<long long>()));
@@ -585,6 +591,7 @@ class JsonLines {
   std::uint64_t stamp_ = 0;
   std::vector<char> numbers_;  // integers as text, 24 bytes per field
   std::map<std::string, bool, std::less<>> ignored_;
+  bool saw_dilemma_ = false;
 };
 
 ResponseSummary read_jsonl(const std::string& path, const Weights& w, const ResponseOptions& o,
@@ -642,6 +649,12 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
   }
   summary.ignored_columns = lines.ignored();
   if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
+  // As for a table: no key of a dilemma is no report, whatever else the lines held.
+  if (!lines.saw_dilemma())
+    throw Error(ExitCode::invalid_data, Place{path},
+                tr("responses.no_dilemma_columns",
+                   fmt::arg("hint", o.no_dilemma_hint ? o.no_dilemma_hint(summary.ignored_columns)
+                                                      : tr("responses.no_dilemma_hint"))));
   return summary;
 }
 

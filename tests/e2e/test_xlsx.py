@@ -396,6 +396,21 @@ class NeverASilentEmptyReport(H2HTestCase):
                 self.assertExit(run("import", path, "--map", map_path, "-o", self.tmp / f"{lang}.yaml"),
                                 EX_OK)
 
+    def test_json_lines_without_a_dilemma_key(self):
+        path = self.tmp / "forms.jsonl"
+        path.write_text('{"respondent": "r1", "Growth [Expand fast]": 8, '
+                        '"Growth [Strong local impact]": 3}\n{"respondent": "r2"}\n')
+        r = run("report", path)
+        self.assertExit(r, EX_DATA)
+        self.assertEqual(r.stdout, "")
+        self.assertIn(f"{path}: no column holds a dilemma's answers", r.stderr)
+        map_path, suggested = self.suggested_map(r.stderr)
+        self.assertEqual(suggested, {"Growth [Expand fast]": "growth.a",
+                                     "Growth [Strong local impact]": "growth.b"})
+        r = run("report", path, "--map", map_path, "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(json.loads(r.stdout)["answers"], 1)
+
     def test_a_header_that_could_be_two_things_is_not_guessed(self):
         path = self.tmp / "vague.csv"
         write_csv(path, ["Expand fast or strong local impact?", "Growth [Strong local impact]",
