@@ -375,12 +375,12 @@ class NeverASilentEmptyReport(H2HTestCase):
                 first = r.stderr.splitlines()[0]
                 if lang == "en":
                     self.assertIn(f"{path}:1: no column holds a dilemma's answers", first)
-                    self.assertIn("7 header(s) are deck h2h's questions, pole labels or team in "
-                                  "language en. This map reads them: save it as map.yaml", first)
+                    self.assertIn("7 header(s) look like deck h2h's questions, pole labels or team "
+                                  "(language en). This map reads them: save it as map.yaml", first)
                 else:
                     self.assertIn(f"{path}:1: geen enkele kolom bevat antwoorden", first)
-                    self.assertIn("7 kolomkop(pen) zijn vragen, poollabels of het team van deck h2h "
-                                  "in taal nl. Deze koppeling leest ze", first)
+                    self.assertIn("7 kolomkop(pen) lijken op vragen, poollabels of het team van "
+                                  "deck h2h (taal nl). Deze kopkoppeling leest ze", first)
                 map_path, suggested = self.suggested_map(r.stderr)
                 self.assertEqual(suggested, dict(zip(header[2:], columns)))
                 r = run("report", path, "--map", map_path, "--by", "team", "--format", "json")
