@@ -85,9 +85,10 @@ class Writer {
     return reflection_.figures.participants;
   }
 
-  // Solo sessions, all of one named person (a manager's sessions over time).
+  // Solo sessions, all of one named person (a manager's sessions over time),
+  // and no respondents of response files besides.
   static bool one_person(const Group& g) {
-    if (g.sessions.empty()) return false;
+    if (g.sessions.empty() || g.respondents_without_session > 0) return false;
     for (const auto& s : g.sessions)
       if (s.solo_name.empty() || s.anonymous || s.solo_name != g.sessions.front().solo_name)
         return false;

@@ -69,7 +69,7 @@ class Workbooks(H2HTestCase):
                            "timestamp_column": "Completion time", "first": "2026-03-02",
                            "last": "2026-03-06"}])
         r = self.report(book, "--map", map_path, fmt="text")
-        self.assertIn(f"From: {book} (25 rows, 25 respondents). When: 2026-03-02 .. 2026-03-06 "
+        self.assertIn(f"From: {book} (25 rows, 25 respondents). When: 2026-03-02 to 2026-03-06 "
                       "(column 'Completion time').", " ".join(r.stdout.split()))
         # import reads it too: one session file per team, every respondent in it.
         out = self.tmp / "sessions"
@@ -508,7 +508,7 @@ class WhatAReportIsMadeFrom(H2HTestCase):
 
     def test_every_format_says_it(self):
         path = self.google_export()
-        line = (f"From: {path} (3 rows, 2 respondents). When: 2026-03-02 .. 2026-03-05 "
+        line = (f"From: {path} (3 rows, 2 respondents). When: 2026-03-02 to 2026-03-05 "
                 "(column 'Tijdstempel'). Deck: h2h (version 2). 2 participants, 2 answers.")
         for fmt in ("text", "markdown", "html"):
             r = run("report", path, "--skip-invalid", "--format", fmt)
@@ -526,7 +526,7 @@ class WhatAReportIsMadeFrom(H2HTestCase):
                            "last": "2026-03-05"}])
         r = run("--lang", "nl", "report", path, "--skip-invalid")
         self.assertExit(r, EX_OK)
-        self.assertIn(f"Bron: {path} (3 rijen, 2 respondenten). Wanneer: 2026-03-02 .. 2026-03-05 "
+        self.assertIn(f"Bron: {path} (3 rijen, 2 respondenten). Wanneer: 2026-03-02 tot en met 2026-03-05 "
                       "(kolom 'Tijdstempel').", " ".join(r.stdout.split()))
 
     def test_day_first_text_dates_in_a_workbook(self):
@@ -555,7 +555,7 @@ class WhatAReportIsMadeFrom(H2HTestCase):
         text = " ".join(r.stdout.split())
         self.assertIn("1 session, 3 participants", text)
         self.assertIn("Also from response files: ", text)
-        self.assertIn("When: 2026-03-02 .. 2026-03-05 (column 'Tijdstempel').", text)
+        self.assertIn("When: 2026-03-02 to 2026-03-05 (column 'Tijdstempel').", text)
         # Beyond three files, their sums.
         paths = [self.google_export(f"g{i}.csv") for i in range(4)]
         r = run("report", *paths, "--skip-invalid")
