@@ -40,7 +40,8 @@ bool draw(const PickerRun& run, const Picker& p, bool clear, const std::string& 
   if (lines.empty()) return false;
   std::string out = clear ? kClearScreen : "\x1b[H";
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) out += lines[i] + "\x1b[K\n";
-  out += lines.back() + "\x1b[J";
+  // The prompt last, after clearing what is below: the cursor stays after it.
+  out += "\x1b[J" + lines.back();
   write_out(out);
   return true;
 }

@@ -66,7 +66,10 @@ class Driver {
     save();
     // In a team the introduction is read together before the first turn
     // clears it.
-    if (team() && io_.interactive && io_.hand_over) wait_for_enter(tr("run.press_enter_start"));
+    if (team() && io_.interactive && io_.hand_over)
+      wait_for_enter(tr("run.press_enter_start"));
+    else if (io_.full_screen)  // solo: the grid's screen would clear it at once
+      wait_for_enter(tr("run.press_enter_start_solo"));
     while (true) {
       const Position at = session::position(s_);
       if (at.kind == Kind::done) break;

@@ -171,6 +171,8 @@ class PrivateTurns(H2HTestCase):
         t.type("Sam")
         t.read_until("Start with a check-in")
         t.type("")
+        t.read_until("Press Enter to begin")  # alone too: the grid would clear it
+        t.type("")
         t.read_until("Sam, A and B")
         t.type("3 8")
         t.read_until("Enter for the polarity map")
@@ -209,6 +211,8 @@ class PrivateTurns(H2HTestCase):
         out = self.tmp / "notes.yaml"
         t = Terminal(["run", "--solo", "--name", "Sam", "--dilemmas", "growth,guidance", "-o", out],
                      clean_env(TERM="xterm"))
+        t.read_until("Press Enter to begin")
+        t.type("")
         t.read_until("Sam, A and B")
         t.type("3 8")
         t.read_until("Enter for the polarity map")
@@ -248,6 +252,8 @@ class PrivateTurns(H2HTestCase):
         out = self.tmp / "tb.yaml"
         t = Terminal(["run", "--solo", "--name", "Sam", "--dilemmas", "growth", "--timebox", "3s", "-o", out],
                      clean_env(TERM="xterm"))
+        t.read_until("Press Enter to begin")
+        t.type("")
         t.read_until("[0:03 left]")
         t.read_until("Time is up", timeout=10)
         # Each second is redrawn in place; a machine that stalls for a whole
@@ -269,6 +275,8 @@ class PrivateTurns(H2HTestCase):
         out = self.tmp / "nl.yaml"
         t = Terminal(["run", "--lang", "nl", "--solo", "--name", "Sam", "--dilemmas", "growth",
                       "--timebox", "3s", "-o", out], clean_env(TERM="xterm"))
+        t.read_until("Druk op Enter om te beginnen")
+        t.type("")
         t.read_until("[nog 0:03]")
         t.read_until("de tijd is om", timeout=10)
         shown = [int(x) for x in re.findall(r"\[nog 0:0(\d)\]", t.screen)]
@@ -292,7 +300,8 @@ ANSI = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|[78])")
 
 class ScreensFit(H2HTestCase):
     """With 12 participants, every screen of a team session (introduction,
-    hand-over, check-in, card, reveal) fits 80x24 and keeps its title."""
+    hand-over, check-in, card with the grid picker, reveal, polarity map,
+    summary) fits 80x24 and keeps its title."""
 
     def screens(self, lang, words):
         out = self.tmp / f"fit-{lang}.yaml"
@@ -316,13 +325,22 @@ class ScreensFit(H2HTestCase):
             t.next(f"Deelnemer{i:02}, {words['press']}")
             t.type("")
             t.next(f"Deelnemer{i:02}, {words['answer']}")
-            t.type(f"{i % 7} {(i * 3) % 11}")
+            a, b = i % 7, (i * 3) % 11
+            if i % 2:
+                t.type(f"{a} {b}")
+            else:  # the dot, moved with the arrow keys from the middle
+                keys = ""
+                for n, more, less in ((a, "\x1b[C", "\x1b[D"), (b, "\x1b[A", "\x1b[B")):
+                    keys += more * (n - 5) if n > 5 else less * (5 - n) if n < 5 else more + less
+                os.write(t.main, (keys + "\r").encode())
         t.next(words["map"])
         t.type("")
         t.next(words["discuss"])
         t.type("")
         t.page_to(words["saved"])
         self.assertEqual(t.close(), EX_OK)
+        answers = [(a["a"], a["b"]) for a in yaml.safe_load(out.read_text())["answers"]]
+        self.assertEqual(answers, [(i % 7, (i * 3) % 11) for i in range(1, 13)])
         # The screens: what stands between two clears (or redraws from the
         # top): every one of them, up to the summary's last page and the
         # line that says where the session was saved.
@@ -332,6 +350,7 @@ class ScreensFit(H2HTestCase):
         screens = self.screens(lang, words)
         self.assertGreater(len(screens), 12 * 2 + 2)
         titles = {"intro": 0, "card": 0, "reveal": 0, "checkin": 0, "map": 0, "after": 0}
+        cards = set()
         for screen in screens:
             text = ANSI.sub("", screen).replace("\r", "")
             lines = text.rstrip("\n").split("\n")
@@ -352,10 +371,12 @@ class ScreensFit(H2HTestCase):
                 self.assertIn("12 Deelnemer12", text)  # the whole table is on it
                 self.assertIn("EN EN", text)
             elif "1/1" in text:
-                titles["card"] += 1
+                # The card with the grid: drawn again as the dot moves.
                 self.assertTrue(first.startswith("Deelnemer"), first)
+                cards.add(first)
             elif "(1-5)" in text:
                 titles["checkin"] += 1
+        titles["card"] = len(cards)
         after = titles.pop("after")
         self.assertGreater(after, 0)  # the summary
         self.assertEqual(titles, {"intro": 1, "card": 12, "reveal": 1, "checkin": 12, "map": 1})
