@@ -397,6 +397,10 @@ class Driver {
         say("\n");
         return;  // the end of input or a signal: the session stops as it would
       }
+      if (!trim(line).empty()) {  // a note or a command instead: it is the next input
+        waiting_line_ = line;
+        return;
+      }
     }
   }
 

@@ -13,6 +13,7 @@ Writes the command's process id to PIDFILE, and when it ends its status
 be read, and exits with that status."""
 
 import os
+import resource
 import sys
 
 
@@ -26,6 +27,7 @@ def main():
     pid = os.fork()
     if pid == 0:
         os.close(keep)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash leaves no core file
         os.setpgid(0, 0)
         os.execvp(command[0], command)
     try:

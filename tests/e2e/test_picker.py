@@ -285,6 +285,17 @@ class Restore(H2HTestCase):
                 t.restored(self)
                 out.unlink()
 
+    def test_a_crash_restores_before_it_goes_on(self):
+        for name in ("SIGABRT", "SIGQUIT"):
+            with self.subTest(signal=name):
+                t, out = self.start()
+                sig = getattr(signal, name)
+                os.kill(t.pid, sig)
+                self.assertEqual(t.close(), 128 + sig)  # it still ends as that signal ends it
+                t.restored(self)
+                self.assertEqual(answers(out), [])  # nothing recorded, the file intact
+                out.unlink()
+
     def test_end_of_input_restores(self):
         t, _ = self.start()
         t.keys("\x04")  # Ctrl-D
