@@ -35,7 +35,7 @@ class Job(Terminal):
     """h2h as the foreground job of its own terminal (see job_control.py),
     with the terminal's side kept open to read its settings."""
 
-    def __init__(self, args, tmp, rows=24, cols=80):
+    def __init__(self, args, tmp, rows=24, cols=80, term="xterm", test=None):
         self.main, self.child = pty.openpty()
         fcntl.ioctl(self.child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.before = termios.tcgetattr(self.child)
@@ -47,7 +47,7 @@ class Job(Terminal):
         self.proc = subprocess.Popen(
             [sys.executable, JOB, os.ttyname(self.child), str(pidfile), H2H, *map(str, args)],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=clean_env(TERM="xterm"))
+            env=clean_env(TERM=term))
         end = time.time() + 30
         while not pidfile.exists():
             if time.time() > end:
@@ -55,7 +55,19 @@ class Job(Terminal):
             time.sleep(0.02)
         self.pid = int(pidfile.read_text())
         self.screen = ""
+        if test is not None:
+            test.addCleanup(self.kill)
         self.seen = 0
+
+    def kill(self):
+        """After a failure: nothing left running."""
+        if self.proc.poll() is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.kill()
+            self.proc.wait(timeout=30)
 
     def attrs(self):
         return termios.tcgetattr(self.child)
@@ -116,7 +128,7 @@ class Keys(H2HTestCase):
     def start(self, rows=24, cols=80, extra=()):
         out = self.tmp / "s.yaml"
         t = Job(["run", "--solo", "--name", "Sam", "--dilemmas", "growth,guidance", "-o", out,
-                 *extra], self.tmp, rows, cols)
+                 *extra], self.tmp, rows, cols, test=self)
         t.next("Press Enter to begin")  # the introduction stays until Enter
         t.type("")
         t.next("Sam, A and B")
@@ -234,7 +246,7 @@ class Keys(H2HTestCase):
     def test_dutch(self):
         out = self.tmp / "nl.yaml"
         t = Job(["run", "--lang", "nl", "--solo", "--name", "Sam", "--dilemmas", "growth", "-o",
-                 out], self.tmp)
+                 out], self.tmp, test=self)
         t.next("Druk op Enter om te beginnen")
         t.type("")
         t.next("Sam, A en B")
@@ -255,13 +267,40 @@ class Keys(H2HTestCase):
         self.assertEqual(answers(out), [(3, 0)])
 
 
+class LinePrompt(H2HTestCase):
+    def test_the_line_prompt_where_the_grid_does_not_fit_or_is_not_wanted(self):
+        for why, extra, kw in (("60 columns", [], {"cols": 60}), ("18 rows", [], {"rows": 18}),
+                               ("TERM=dumb", [], {"term": "dumb"}),
+                               ("--no-input", ["--no-input"], {})):
+            with self.subTest(why=why):
+                out = self.tmp / "line.yaml"
+                t = Job(["run", "--solo", "--name", "Sam", "--dilemmas", "growth", "-o", out,
+                         *extra], self.tmp, test=self, **kw)
+                full_screen = not extra and "term" not in kw  # but too small for the grid
+                if full_screen:
+                    t.next("Press Enter to begin")
+                    t.type("")
+                t.next("Sam, A and B: ")
+                self.assertFalse(t.raw())
+                self.assertNotIn("[○]", t.screen)
+                t.type("3 3")
+                t.next("Enter for the polarity map" if full_screen
+                       else "Enter for the next dilemma")
+                t.type("quit")
+                t.next("--resume")
+                self.assertEqual(t.close(), EX_OK)
+                t.restored(self)
+                self.assertEqual(answers(out), [(3, 3)])
+                out.unlink()
+
+
 class Restore(H2HTestCase):
     """Every way out of the picker gives the terminal back as it was."""
 
     def start(self):
         out = self.tmp / "r.yaml"
         t = Job(["run", "--solo", "--name", "Sam", "--dilemmas", "growth,guidance", "-o", out],
-                self.tmp)
+                self.tmp, test=self)
         t.next("Press Enter to begin")
         t.type("")
         t.next("Sam, A and B")
@@ -337,7 +376,7 @@ class Restore(H2HTestCase):
 class Summary(H2HTestCase):
     def test_a_tall_summary_comes_a_screen_at_a_time_and_whole_on_a_pipe(self):
         out = self.tmp / "all.yaml"
-        t = Job(["run", "--solo", "--name", "Sam", "-o", out], self.tmp)
+        t = Job(["run", "--solo", "--name", "Sam", "-o", out], self.tmp, test=self)
         t.next("Press Enter to begin")
         t.type("")
         count = 0
