@@ -1,8 +1,15 @@
 // The grid picker's pure parts: keys from bytes, the dot's moves, and the
 // screen laid out for the terminal's size.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <iterator>
 #include <regex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -11,6 +18,7 @@
 #include "render/picker_screen.hpp"
 #include "ui/keys.hpp"
 #include "ui/picker_model.hpp"
+#include "ui/raw_mode.hpp"
 
 using namespace h2h;
 using ui::decode_key;
@@ -235,4 +243,59 @@ TEST_CASE("picker screen: the dot, the numbers and the zone from zone_of") {
   const auto typed = render::picker_screen(v, 80, 24, render::Style::plain());
   CHECK(typed.back() == "Deelnemer12, A and B: 8 3");
   CHECK(typed[typed.size() - 2] == "Type two numbers");
+}
+
+namespace {
+
+// A pseudo-terminal's two ends; the guard works on the terminal end.
+struct Pty {
+  int main = -1, term = -1;
+  Pty() {
+    main = posix_openpt(O_RDWR | O_NOCTTY);
+    if (main >= 0 && grantpt(main) == 0 && unlockpt(main) == 0)
+      term = open(ptsname(main), O_RDWR | O_NOCTTY);
+  }
+  ~Pty() {
+    if (term >= 0) close(term);
+    if (main >= 0) close(main);
+  }
+  termios attrs() const {
+    termios t{};
+    tcgetattr(term, &t);
+    return t;
+  }
+};
+
+bool same(const termios& x, const termios& y) {
+  return x.c_iflag == y.c_iflag && x.c_oflag == y.c_oflag && x.c_cflag == y.c_cflag &&
+         x.c_lflag == y.c_lflag && std::equal(std::begin(x.c_cc), std::end(x.c_cc), y.c_cc);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "raw mode: keys one by one while it lives; the terminal as it was after, also when an "
+    "error unwinds") {
+  Pty pty;
+  REQUIRE(pty.term >= 0);
+  const termios before = pty.attrs();
+  REQUIRE((before.c_lflag & ICANON) != 0);
+  {
+    ui::RawMode raw(pty.term);
+    REQUIRE(raw.active());
+    CHECK((pty.attrs().c_lflag & (ICANON | ECHO)) == 0);
+    CHECK((pty.attrs().c_lflag & ISIG) != 0);  // Ctrl-C and Ctrl-Z still signal
+    ui::RawMode second(pty.term);              // one at a time: the second changes nothing
+    CHECK_FALSE(second.active());
+  }
+  CHECK(same(pty.attrs(), before));
+  try {
+    ui::RawMode raw(pty.term);
+    CHECK((pty.attrs().c_lflag & ICANON) == 0);
+    throw std::runtime_error("on its way to an error message");
+  } catch (const std::runtime_error&) {
+    CHECK(same(pty.attrs(), before));
+  }
+  ui::RawMode not_a_terminal(-1);
+  CHECK_FALSE(not_a_terminal.active());
 }
