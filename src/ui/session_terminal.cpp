@@ -231,6 +231,8 @@ class Driver {
             !then.empty()) {
           say(card(at.dilemma) + "\n" + then + "\n");
           card_shown_ = at.dilemma;
+          // The grid's screen (or a hand-over) would clear it at once.
+          if (picker) wait_for_enter(tr("run.press_enter_answer"));
         }
         then_shown_ = at.dilemma;
       }

@@ -267,6 +267,33 @@ class Keys(H2HTestCase):
         self.assertEqual(answers(out), [(3, 0)])
 
 
+class FollowUp(H2HTestCase):
+    def test_where_they_stood_last_time_stays_until_enter(self):
+        earlier = self.tmp / "earlier.yaml"
+        r = subprocess.run([H2H, "run", "--solo", "--name", "Sam", "--dilemmas", "growth", "-o",
+                            earlier], input="8 2\n", text=True, capture_output=True,
+                           env=clean_env(), timeout=60)
+        self.assertEqual(r.returncode, EX_OK, r.stderr)
+        out = self.tmp / "then.yaml"
+        t = Job(["run", "--solo", "--name", "Sam", "--dilemmas", "growth", "--follow-up",
+                 earlier, "-o", out], self.tmp, test=self)
+        t.next("Press Enter to begin")
+        t.type("")
+        t.next("Last time: Growth")
+        t.next("Press Enter to answer")
+        self.assertNotIn("[○]", t.screen)  # not cleared by the grid yet
+        t.type("")
+        t.next("Sam, A and B")
+        self.assertTrue(t.raw())
+        t.keys("6 2\r")
+        t.next("Enter for the polarity map")
+        t.type("quit")
+        t.next("--resume")
+        self.assertEqual(t.close(), EX_OK)
+        t.restored(self)
+        self.assertEqual(answers(out), [(6, 2)])
+
+
 class LinePrompt(H2HTestCase):
     def test_the_line_prompt_where_the_grid_does_not_fit_or_is_not_wanted(self):
         for why, extra, kw in (("60 columns", [], {"cols": 60}), ("18 rows", [], {"rows": 18}),
