@@ -21,6 +21,7 @@ constexpr const char* kClearScreen = "\x1b[H\x1b[2J\x1b[3J";
 // How long the rest of an escape sequence may take to arrive before a lone
 // ESC counts as the Esc key.
 constexpr int kEscapeWaitMs = 80;
+constexpr int kSignalCheckMs = 250;
 
 void write_out(const std::string& s) {
   std::fwrite(s.data(), 1, s.size(), stdout);
@@ -85,6 +86,9 @@ PickerResult run_picker(const PickerRun& run, LineReader& in) {
     return PickerResult{kind, p.answer().value_or(Point{}), p.typed};
   };
   if (!draw(run, p, true, notice)) return leave(Kind::no_room);
+  std::chrono::seconds shown_left{-1};
+  if (run.deadline)
+    shown_left = std::chrono::ceil<std::chrono::seconds>(*run.deadline - LineReader::Clock::now());
   while (true) {
     if (pending_signal() != 0) return leave(Kind::interrupted);
     if (take_redraw_request() && !draw(run, p, true, notice)) return leave(Kind::no_room);
@@ -150,7 +154,9 @@ PickerResult run_picker(const PickerRun& run, LineReader& in) {
     // countdown, or the deadline.
     const auto now = LineReader::Clock::now();
     if (run.deadline && now >= *run.deadline) return leave(Kind::timeout);
-    int timeout_ms = pending.empty() ? -1 : kEscapeWaitMs;
+    // A signal that comes between the check at the top and poll() would not
+    // interrupt it: poll() wakes now and then to look again.
+    int timeout_ms = pending.empty() ? kSignalCheckMs : kEscapeWaitMs;
     if (run.deadline) {
       auto wake = *run.deadline;
       if (run.ticking) {
@@ -160,7 +166,7 @@ PickerResult run_picker(const PickerRun& run, LineReader& in) {
       }
       const auto ms = std::chrono::ceil<std::chrono::milliseconds>(wake - now).count();
       const int until = static_cast<int>(std::clamp<long long>(ms, 1, 60'000));
-      timeout_ms = timeout_ms < 0 ? until : std::min(timeout_ms, until);
+      timeout_ms = std::min(timeout_ms, until);
     }
     pollfd pfd{in.fd(), POLLIN, 0};
     const int ready = ::poll(&pfd, 1, timeout_ms);
@@ -186,7 +192,14 @@ PickerResult run_picker(const PickerRun& run, LineReader& in) {
         }
         continue;
       }
-      if (run.ticking && !draw(run, p, false, notice)) return leave(Kind::no_room);
+      if (run.ticking && run.deadline) {  // the time left, when its second changed
+        const auto left =
+            std::chrono::ceil<std::chrono::seconds>(*run.deadline - LineReader::Clock::now());
+        if (left.count() > 0 && left != shown_left) {
+          shown_left = left;
+          if (!draw(run, p, false, notice)) return leave(Kind::no_room);
+        }
+      }
       continue;
     }
     char chunk[1024];
