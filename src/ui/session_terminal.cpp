@@ -332,8 +332,14 @@ class Driver {
       say(paint(style().heading,
                 tr("run.turn", fmt::arg("name", render::visible(name_of(at.participant))))) +
           "\n\n");
-    say(card(at.dilemma) + "\n");
-    if (help) say(render::session_help() + "\n\n");
+    if (help) {  // the title and the commands: the card too would not fit 80x24
+      const Dilemma& d = dilemma_at(at.dilemma);
+      say(paint(style().heading, fmt::format("{}/{}  {}", at.dilemma + 1, s_.record.dilemmas.size(),
+                                             render::visible(d.title.in(s_.record.language)))) +
+          "\n\n" + render::session_help() + "\n\n");
+    } else {
+      say(card(at.dilemma) + "\n");
+    }
     card_shown_ = at.dilemma;
     last_ = at;  // the prompt follows; no second hand-over
   }

@@ -203,6 +203,12 @@ class Keys(H2HTestCase):
         t.keys("?")
         t.next("On the grid (a terminal)")
         t.next("Sam, A and B: ")
+        # The commands and the dilemma's title, on one 80x24 screen.
+        help_screen = ANSI.sub("", t.screen[t.screen.rindex(CLEAR):]).replace("\r", "")
+        lines = help_screen.rstrip("\n").split("\n")
+        self.assertLessEqual(len(lines), 24, help_screen)
+        self.assertLessEqual(max(len(l) for l in lines), 80, help_screen)
+        self.assertIn("2/2  Guidance", help_screen)
         t.type("4 4")
         t.next("Enter for the polarity map")
         t.type("quit")
@@ -245,8 +251,8 @@ class Keys(H2HTestCase):
 
     def test_dutch(self):
         out = self.tmp / "nl.yaml"
-        t = Job(["run", "--lang", "nl", "--solo", "--name", "Sam", "--dilemmas", "growth", "-o",
-                 out], self.tmp, test=self)
+        t = Job(["run", "--lang", "nl", "--solo", "--name", "Sam", "--dilemmas", "growth,guidance",
+                 "-o", out], self.tmp, test=self)
         t.next("Druk op Enter om te beginnen")
         t.type("")
         t.next("Sam, A en B")
@@ -261,7 +267,17 @@ class Keys(H2HTestCase):
         t.next("Polariteitenkaart")
         t.next("Enter voor het volgende dilemma")
         t.type("")
-        t.page_to("Sessie opgeslagen")
+        t.next("Sam, A en B")
+        t.keys("?")
+        t.next("Op het raster (op een terminal)")
+        t.next("Sam, A en B: ")
+        help_screen = ANSI.sub("", t.screen[t.screen.rindex(CLEAR):]).replace("\r", "")
+        lines = help_screen.rstrip("\n").split("\n")
+        self.assertLessEqual(len(lines), 24, help_screen)
+        self.assertLessEqual(max(len(l) for l in lines), 80, help_screen)
+        self.assertIn("2/2  Begeleiding", help_screen)
+        t.type("stop")
+        t.next("--resume")
         self.assertEqual(t.close(), EX_OK)
         t.restored(self)
         self.assertEqual(answers(out), [(3, 0)])
