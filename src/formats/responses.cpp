@@ -2,22 +2,25 @@
 
 #include <fcntl.h>
 #include <simdjson.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <exception>
 #include <nlohmann/json.hpp>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "formats/csv_reader.hpp"
+#include "formats/csv_split.hpp"
 #include "formats/file_read.hpp"
 #include "formats/json_guard.hpp"
 #include "formats/json_text.hpp"
-#include "formats/sniff.hpp"
 #include "formats/row_source.hpp"
 #include "formats/sniff.hpp"
 #include "formats/xlsx_reader.hpp"
@@ -106,28 +109,32 @@ class Roles {
   std::unordered_map<std::string, Role> table_;
 };
 
-// Parses an integer lo..hi, allowing blanks around it.
-std::optional<int> small_int(std::string_view s, int lo, int hi) {
+// Parses an integer lo..hi (lo >= 0), allowing blanks around it; -1 when
+// it is not one. Called for nearly every field of a large file.
+[[gnu::always_inline]] inline int small_int(std::string_view s, int lo, int hi) {
   // The common cases first: "7" and "10".
-  if (s.size() == 1 && s[0] >= '0' && s[0] <= '9') {
-    const int v = s[0] - '0';
-    if (v >= lo && v <= hi) return v;
-    return std::nullopt;
+  int value = -1;
+  if (s.size() == 1) {
+    value = static_cast<unsigned char>(s[0]) - '0';
+    if (value > 9) value = -1;
+  } else if (s.size() == 2 && s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9') {
+    value = (s[0] - '0') * 10 + (s[1] - '0');
+  } else {
+    std::size_t i = 0, n = s.size();
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
+    if (i == n || n - i > 3) return -1;
+    value = 0;
+    for (; i < n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      value = value * 10 + (s[i] - '0');
+    }
   }
-  std::size_t i = 0, n = s.size();
-  while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
-  while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
-  if (i == n || n - i > 3) return std::nullopt;
-  int value = 0;
-  for (; i < n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    value = value * 10 + (s[i] - '0');
-  }
-  if (value < lo || value > hi) return std::nullopt;
-  return value;
+  return value < lo || value > hi ? -1 : value;
 }
 
 bool blank(std::string_view s) {
+  if (!s.empty() && s[0] != ' ' && s[0] != '\t') return false;  // the common case, at once
   return s.find_first_not_of(" \t") == std::string_view::npos;
 }
 
@@ -169,11 +176,11 @@ class RowReader {
       case Role::Kind::pole_a:
       case Role::Kind::pole_b: {
         if (blank(text)) return;
-        auto v = small_int(text, kAnswerMin, kAnswerMax);
-        if (!v)
+        const int v = small_int(text, kAnswerMin, kAnswerMax);
+        if (v < 0)
           return fail(column, tr("responses.bad_answer", fmt::arg("value", text),
                                  fmt::arg("column", header)));
-        (role.kind == Role::Kind::pole_a ? a_ : b_)[role.index] = *v;
+        (role.kind == Role::Kind::pole_a ? a_ : b_)[role.index] = v;
         (role.kind == Role::Kind::pole_a ? a_column_ : b_column_)[role.index] = column;
         return;
       }
@@ -182,11 +189,11 @@ class RowReader {
         return;
       case Role::Kind::checkin: {
         if (blank(text)) return;
-        auto v = small_int(text, 1, 5);
-        if (!v)
+        const int v = small_int(text, 1, 5);
+        if (v < 0)
           return fail(column, tr("responses.bad_rating", fmt::arg("value", text),
                                  fmt::arg("column", header)));
-        r_.checkin.emplace_back(role.index, *v);
+        r_.checkin.emplace_back(role.index, v);
         r_.checkin_keys.emplace_back(role.key);
         return;
       }
@@ -283,6 +290,11 @@ class CsvRows final : public RowSource {
  public:
   CsvRows(int fd, const std::string& path, std::optional<char> delimiter)
       : csv_(fd, path, delimiter), path_(path) {}
+  // The records from `begin` to `end` (after the header; rows from 1 there).
+  CsvRows(int fd, const std::string& path, char delimiter, std::uint64_t begin, std::uint64_t end)
+      : csv_(fd, path, delimiter, begin, end), path_(path) {}
+  void stop_at(std::uint64_t end) { csv_.stop_at(end); }
+  char delimiter() const { return csv_.delimiter(); }
   bool next(std::vector<std::string_view>& fields) override { return csv_.next(fields); }
   std::int64_t row() const override { return csv_.row(); }
   std::uint64_t bytes_read() const override { return csv_.bytes_read(); }
@@ -295,12 +307,14 @@ class CsvRows final : public RowSource {
   std::string path_;
 };
 
-// Rows (CSV records or a sheet's rows) to respondents: the first row names
-// the columns.
-ResponseSummary read_table(RowSource& rows, const std::string& path, const std::string& sheet,
-                           const Weights& w, const ResponseOptions& o,
-                           const std::function<void(const Respondent&)>& sink) {
-  ResponseSummary summary;
+// What the columns of a table hold, from its first row.
+struct Columns {
+  std::vector<Role> plan;
+  std::vector<std::string> headers;
+};
+
+Columns read_header(RowSource& rows, const std::string& path, const std::string& sheet,
+                    const Weights& w, const ResponseOptions& o, ResponseSummary& summary) {
   std::vector<std::string_view> fields;
   if (!rows.next(fields)) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
   if (sheet.empty()) check_csv_header(path, fields);  // a workbook has neither UTF-16 nor CRs
@@ -327,6 +341,16 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
                    fmt::arg("hint", o.no_dilemma_hint ? o.no_dilemma_hint(headers)
                                                       : tr("responses.no_dilemma_hint"))));
   rows.use_columns(used);
+  return Columns{std::move(plan), std::move(headers)};
+}
+
+// The rows after the header to respondents.
+void read_records(RowSource& rows, const Columns& columns, const std::string& path,
+                  const std::string& sheet, const Weights& w, const ResponseOptions& o,
+                  const std::function<void(const Respondent&)>& sink, ResponseSummary& summary) {
+  const std::vector<Role>& plan = columns.plan;
+  const std::vector<std::string>& headers = columns.headers;
+  std::vector<std::string_view> fields;
   RowReader reader(w, path, sheet);
   std::uint64_t next_progress = 1 << 20;  // the callback decides when to show anything
   while (rows.next(fields)) {
@@ -353,16 +377,88 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
       next_progress = rows.bytes_read() + (1 << 20);
     }
   }
+}
+
+// Rows (CSV records or a sheet's rows) to respondents: the first row names
+// the columns.
+ResponseSummary read_table(RowSource& rows, const std::string& path, const std::string& sheet,
+                           const Weights& w, const ResponseOptions& o,
+                           const std::function<void(const Respondent&)>& sink) {
+  ResponseSummary summary;
+  const Columns columns = read_header(rows, path, sheet, w, o, summary);
+  read_records(rows, columns, path, sheet, w, o, sink, summary);
   if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.no_rows"));
   return summary;
 }
 
+// Problems of the second part of a file, placed in the whole file: its
+// rows were counted from 1 where the first part ended, at row `rows`.
+std::vector<Problem> shifted(std::vector<Problem> problems, const std::string& path,
+                             std::int64_t rows) {
+  for (auto& p : problems)
+    if (p.place.source == path && p.place.line > 0) p.place.line += static_cast<int>(rows);
+  return problems;
+}
+
+// A CSV file, in two parts at once when it is large (and the caller takes
+// a second sink): the first part here, the second on another thread, cut
+// at a record's end. Every figure, row number and message is what one pass
+// gives: the first problem in file order wins, and the rows of the second
+// part count on from where the first ended.
 ResponseSummary read_csv(const std::string& path, const Weights& w, const ResponseOptions& o,
-                         const std::function<void(const Respondent&)>& sink) {
+                         const std::function<void(const Respondent&)>& sink,
+                         const std::function<void(const Respondent&)>* second) {
   const int fd = open_input(path);
   Closer closer{fd};
   CsvRows rows(fd, path, o.delimiter);
-  return read_table(rows, path, {}, w, o, sink);
+  ResponseSummary summary;
+  const Columns columns = read_header(rows, path, {}, w, o, summary);
+  std::optional<std::uint64_t> split;
+  struct stat st {};
+  if (second != nullptr && path != "-" && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<std::uint64_t>(st.st_size) >= o.split_bytes) {
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    split = csv_split_point(fd, size, size / 2, rows.delimiter());
+    if (split && *split <= rows.bytes_read()) split.reset();  // the header is read past it
+  }
+  if (!split) {
+    read_records(rows, columns, path, {}, w, o, sink, summary);
+  } else {
+    rows.stop_at(*split);
+    ResponseOptions quiet = o;
+    quiet.progress = nullptr;
+    ResponseSummary later;
+    std::exception_ptr failed;
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    std::thread worker([&] {
+      try {
+        CsvRows part(fd, path, rows.delimiter(), *split, size);
+        read_records(part, columns, path, {}, w, quiet, *second, later);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      read_records(rows, columns, path, {}, w, o, sink, summary);
+    } catch (...) {
+      worker.join();
+      throw;  // the first part's problem comes first in the file
+    }
+    worker.join();
+    if (failed) {
+      try {
+        std::rethrow_exception(failed);
+      } catch (const Error& e) {
+        throw Error(e.code(), shifted(e.problems(), path, rows.row()));
+      }
+    }
+    summary.rows += later.rows;
+    summary.skipped += later.skipped;
+    for (auto& p : shifted(std::move(later.first_reasons), path, rows.row()))
+      if (summary.first_reasons.size() < 5) summary.first_reasons.push_back(std::move(p));
+  }
+  if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.no_rows"));
+  return summary;
 }
 
 ResponseSummary read_xlsx(const std::string& path, const Weights& w, const ResponseOptions& o,
@@ -421,8 +517,10 @@ class JsonLines {
   const Role& role_at(std::size_t i, std::string_view key) {
     if (i < cache_.size() && cache_[i].key == key) return cache_[i].role;
     if (i >= cache_.size()) cache_.resize(i + 1);
-    cache_[i] = Seen{std::string(key), roles_.of(key, o_.map)};
+    cache_[i] = Seen{std::string(key), roles_.of(key, o_.map, o_.team_column)};
     if (cache_[i].role.kind == Role::Kind::ignored) ignored_.emplace(key, true);
+    if (cache_[i].role.kind == Role::Kind::team && summary_.team_column.empty())
+      summary_.team_column = key;
     return cache_[i].role;
   }
 
@@ -491,8 +589,7 @@ class JsonLines {
     texts.reserve(obj.size());
     for (const auto& [key, value] : obj.items()) {
       const Role role = roles_.of(key, o_.map, o_.team_column);
-      if (role.kind == Role::Kind::team && summary_.team_column.empty())
-        summary_.team_column = key;
+      if (role.kind == Role::Kind::team && summary_.team_column.empty()) summary_.team_column = key;
       if (role.kind == Role::Kind::ignored) {
         ignored_.emplace(key, true);
         continue;
@@ -588,11 +685,12 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
 
 ResponseSummary read_responses(const std::string& path, ResponseFormat format, const Weights& w,
                                const ResponseOptions& o,
-                               const std::function<void(const Respondent&)>& sink) {
+                               const std::function<void(const Respondent&)>& sink,
+                               const std::function<void(const Respondent&)>* second) {
   check_file_kind(path, format);
   switch (format) {
     case ResponseFormat::csv:
-      return read_csv(path, w, o, sink);
+      return read_csv(path, w, o, sink, second);
     case ResponseFormat::jsonl:
       return read_jsonl(path, w, o, sink);
     case ResponseFormat::xlsx:
