@@ -9,11 +9,13 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/named_deck.hpp"
@@ -217,16 +219,99 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// A respondent's answers, and the ideas that go with an EN EN answer (as a
-// live session asks for them), at most kIdeasPerDilemma per group so that
-// memory stays bounded.
-void add_respondent(report::Group& g, const formats::Respondent& r) {
-  g.add_respondent(r.answers, r.checkin);
-  for (const auto& [d, idea] : r.ideas)
-    if (d < r.answers.size() && r.answers[d] && zone_of(*r.answers[d]) == Zone::en_en &&
-        g.ideas[d].size() < limits::kIdeasPerDilemma)
-      g.ideas[d].emplace_back(idea);
-}
+// What one part of a response file gathers: its total, or its teams. The
+// answers are counted per grid point (GridCounts); the ideas that go with
+// an EN EN answer (as a live session asks for them) are kept, at most
+// kIdeasPerDilemma per group so that memory stays bounded; finish() puts
+// the counts into the groups.
+class FilePart {
+ public:
+  FilePart(const std::shared_ptr<const Weights>& weights, const std::string& path, bool by_team)
+      : weights_(weights), path_(path), by_team_(by_team) {
+    slot(path);
+  }
+
+  void add(const formats::Respondent& r) {
+    if (!by_team_) return add_to(0, r);
+    const std::string_view team = r.team.empty() ? std::string_view(no_team_) : r.team;
+    if (team != last_name_ || last_ == 0) {
+      auto it = index_.find(team);
+      if (it == index_.end()) {
+        if (groups.size() - 1 >= limits::max_groups(weights_->dilemma_ids.size()))
+          too_many_groups(Place{path_, static_cast<int>(r.row)}, *weights_);
+        it = index_.emplace(std::string(team), slot(std::string(team))).first;
+      }
+      last_ = it->second;
+      last_name_.assign(team);
+    }
+    add_to(last_, r);
+  }
+
+  // Puts the counts into the groups; once, after the last add.
+  void finish() {
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      counts_[i].add_to(groups[i]->tally);
+      groups[i]->respondents_without_session += counts_[i].participants();
+    }
+    counts_.clear();
+  }
+
+  // The (finished) part after this finished one, put after it: the same as
+  // one pass over both.
+  void append(const FilePart& later) {
+    merge_capped(*groups[0], *later.groups[0]);
+    for (std::size_t i = 1; i < later.groups.size(); ++i) {
+      const std::string& name = later.groups[i]->name;
+      auto it = index_.find(name);
+      if (it == index_.end()) {
+        if (groups.size() - 1 >= limits::max_groups(weights_->dilemma_ids.size()))
+          too_many_groups(Place{path_}, *weights_);
+        it = index_.emplace(name, groups.size()).first;
+        groups.push_back(std::make_unique<report::Group>(weights_, name));
+      }
+      merge_capped(*groups[it->second], *later.groups[i]);
+    }
+  }
+
+  // The file's total first, then its teams in the order they came.
+  std::vector<std::unique_ptr<report::Group>> groups;
+
+ private:
+  std::size_t slot(std::string name) {
+    groups.push_back(std::make_unique<report::Group>(weights_, std::move(name)));
+    counts_.emplace_back(weights_->dilemma_ids.size(), weights_->need_ids.size());
+    return groups.size() - 1;
+  }
+
+  void add_to(std::size_t i, const formats::Respondent& r) {
+    GridCounts& c = counts_[i];
+    c.add_participant();
+    for (std::size_t d = 0; d < r.answers.size(); ++d)
+      if (r.answers[d]) c.add(d, *r.answers[d]);
+    for (const auto& [k, rating] : r.checkin) c.add_checkin(k, rating);
+    report::Group& g = *groups[i];
+    for (const auto& [d, idea] : r.ideas)
+      if (d < r.answers.size() && r.answers[d] && zone_of(*r.answers[d]) == Zone::en_en &&
+          g.ideas[d].size() < limits::kIdeasPerDilemma)
+        g.ideas[d].emplace_back(idea);
+  }
+
+  // A group keeps the first kIdeasPerDilemma ideas, as add_to does.
+  static void merge_capped(report::Group& g, const report::Group& later) {
+    g.merge(later);
+    for (auto& ideas : g.ideas)
+      if (ideas.size() > limits::kIdeasPerDilemma) ideas.resize(limits::kIdeasPerDilemma);
+  }
+
+  std::shared_ptr<const Weights> weights_;
+  std::string path_;
+  bool by_team_;
+  std::string no_team_ = tr("report.no_team");
+  std::vector<GridCounts> counts_;
+  std::map<std::string, std::size_t, std::less<>> index_;
+  std::size_t last_ = 0;
+  std::string last_name_;
+};
 
 void read_response_file(const Context& ctx, ReportOptions& o, const std::string& path,
                         const std::shared_ptr<const Weights>& weights, Gatherer& gather) {
@@ -234,31 +319,15 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
   Progress progress(path);
   ro.progress = [&progress](std::uint64_t bytes) { progress(bytes); };
   // Each respondent goes into one tally only (the file's, or its team's);
-  // they are merged into the totals and groups once the file is read.
+  // they are merged into the totals and groups once the file is read. A
+  // large CSV file is read in two parts at once, each into its own tallies.
   const bool by_team = gather.by() == "team";
-  const std::string no_team = tr("report.no_team");
-  report::Group file_total(weights, path);
-  std::vector<std::unique_ptr<report::Group>> teams;
-  std::map<std::string, std::size_t, std::less<>> index;
-  report::Group* last = nullptr;
-  std::string last_name;
+  FilePart first(weights, path, by_team), second(weights, path, by_team);
+  const std::function<void(const formats::Respondent&)> to_second =
+      [&second](const formats::Respondent& r) { second.add(r); };
   auto summary = formats::read_responses(
-      path, response_format(path), *weights, ro, [&](const formats::Respondent& r) {
-        if (!by_team) return add_respondent(file_total, r);
-        const std::string_view team = r.team.empty() ? std::string_view(no_team) : r.team;
-        if (last == nullptr || team != last_name) {
-          auto it = index.find(team);
-          if (it == index.end()) {
-            if (teams.size() >= limits::max_groups(weights->dilemma_ids.size()))
-              too_many_groups(Place{path, static_cast<int>(r.row)}, *weights);
-            it = index.emplace(std::string(team), teams.size()).first;
-            teams.push_back(std::make_unique<report::Group>(weights, std::string(team)));
-          }
-          last = teams[it->second].get();
-          last_name.assign(team);
-        }
-        add_respondent(*last, r);
-      });
+      path, response_format(path), *weights, ro,
+      [&first](const formats::Respondent& r) { first.add(r); }, &to_second);
   const report::SourceFile source{path,
                                   summary.rows,
                                   summary.respondents,
@@ -268,13 +337,16 @@ void read_response_file(const Context& ctx, ReportOptions& o, const std::string&
   gather.total().files.push_back(source);
   if (gather.by() == "session") gather.group(path, path).files.push_back(source);
   merging(path, [&] {
-    for (const auto& t : teams) {
-      gather.total().merge(*t);
-      gather.group(t->name, path).merge(*t);
+    first.finish();
+    second.finish();
+    first.append(second);
+    for (std::size_t i = 1; i < first.groups.size(); ++i) {
+      gather.total().merge(*first.groups[i]);
+      gather.group(first.groups[i]->name, path).merge(*first.groups[i]);
     }
     if (!by_team) {
-      gather.total().merge(file_total);
-      if (gather.by() == "session") gather.group(path, path).merge(file_total);
+      gather.total().merge(*first.groups[0]);
+      if (gather.by() == "session") gather.group(path, path).merge(*first.groups[0]);
     }
   });
   report_summary(ctx, path, summary, by_team);
@@ -317,11 +389,13 @@ int run_report(const Context& ctx, ReportOptions& o) {
                      fmt::arg("first", first_path), fmt::arg("first_deck", first_id)));
     }
   }
-  std::vector<std::pair<std::string, std::string>> json_inputs;
+  // Report JSON: only the deck here; each file is read again to be merged,
+  // so that a thousand shards are never all in memory at once.
+  std::vector<std::string> json_inputs;
   for (const auto& path : o.inputs) {
     if (kind_of(path) != InputKind::report_json) continue;
-    std::string bytes = formats::read_capped(path, limits::kSessionBytes);
-    const std::string id = formats::report_deck_id(bytes);
+    const std::string id =
+        formats::report_deck_id(formats::read_capped(path, limits::kSessionBytes));
     if (first_id.empty()) {
       first_id = id;
       first_path = path;
@@ -330,7 +404,7 @@ int run_report(const Context& ctx, ReportOptions& o) {
                   tr("report.other_deck", fmt::arg("deck", id), fmt::arg("first", first_path),
                      fmt::arg("first_deck", first_id)));
     }
-    json_inputs.emplace_back(path, std::move(bytes));
+    json_inputs.push_back(path);
   }
   if (deck_spec.empty()) deck_spec = first_id;
   const auto loaded = load_named_deck(deck_spec, o.deck.empty() ? first_path : std::string());
@@ -375,19 +449,42 @@ int run_report(const Context& ctx, ReportOptions& o) {
     if (!o.by.empty())
       gather.group(session_group(s->path, s->head, o.by), s->path).merge(*s->group);
   }
-  for (const auto& input : json_inputs) {
-    // Plain references, not a structured binding: clang 14 cannot capture one.
-    const std::string& path = input.first;
-    const std::string& bytes = input.second;
-    merging(path, [&] {
-      formats::ReportShard shard = formats::report_from_json(bytes, path, deck, weights);
-      gather.total().merge(shard.total);
-      if (o.by == "team" && !shard.groups.empty()) {
-        for (const auto& g : shard.groups) gather.group(g.name, path).merge(g);
-      } else if (!o.by.empty()) {
-        gather.group(path, path).merge(shard.total);
+  // Shards are read and checked two at a time (one per core), a batch at a
+  // time, and merged in the order given: the first broken one in that order
+  // is the one reported, as when they are read one by one.
+  constexpr std::size_t kBatch = 64;
+  for (std::size_t start = 0; start < json_inputs.size(); start += kBatch) {
+    const std::size_t stop = std::min(json_inputs.size(), start + kBatch);
+    std::vector<std::optional<formats::ReportShard>> shards(stop - start);
+    std::vector<std::exception_ptr> failed(stop - start);
+    auto read_every_other = [&](std::size_t first) {
+      for (std::size_t i = start + first; i < stop; i += 2) {
+        try {
+          shards[i - start] =
+              formats::report_from_json(formats::read_capped(json_inputs[i], limits::kSessionBytes),
+                                        json_inputs[i], deck, weights);
+        } catch (...) {
+          failed[i - start] = std::current_exception();
+        }
       }
-    });
+    };
+    std::thread other(read_every_other, 1);
+    read_every_other(0);
+    other.join();
+    for (std::size_t i = start; i < stop; ++i) {
+      const std::string& path = json_inputs[i];
+      merging(path, [&] {
+        if (failed[i - start]) std::rethrow_exception(failed[i - start]);
+        const formats::ReportShard& shard = *shards[i - start];
+        gather.total().merge(shard.total);
+        if (o.by == "team" && !shard.groups.empty()) {
+          for (const auto& g : shard.groups) gather.group(g.name, path).merge(g);
+        } else if (!o.by.empty()) {
+          gather.group(path, path).merge(shard.total);
+        }
+      });
+      shards[i - start].reset();
+    }
   }
   for (const auto& path : o.inputs) {
     if (kind_of(path) == InputKind::responses) read_response_file(ctx, o, path, weights, gather);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -376,6 +377,9 @@ Command add_run(CLI::App& parent, Context& ctx) {
         ui::SessionIO io;
         io.interactive = interactive;
         io.hand_over = !o->no_input;
+        const char* term = std::getenv("TERM");
+        io.full_screen = interactive && ui::is_terminal(stdout) && !o->no_input &&
+                         !(term != nullptr && std::string_view(term) == "dumb");
         io.style = interactive ? ctx.stdout_style() : render::Style::plain();
         io.path = path;
         io.save = [path](const session::Record& r) {

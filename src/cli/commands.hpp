@@ -17,6 +17,7 @@ Command add_list(CLI::App& parent, Context& ctx);
 Command add_show(CLI::App& parent, Context& ctx);
 Command add_validate(CLI::App& parent, Context& ctx);
 Command add_template(CLI::App& parent, Context& ctx);
+Command add_completion(CLI::App& parent, Context& ctx);
 
 struct CommandEntry {
   const char* name;
@@ -28,7 +29,7 @@ inline constexpr std::array kCommands = {
     CommandEntry{"import", add_import},     CommandEntry{"form", add_form},
     CommandEntry{"decks", add_decks},       CommandEntry{"list", add_list},
     CommandEntry{"show", add_show},         CommandEntry{"validate", add_validate},
-    CommandEntry{"template", add_template},
+    CommandEntry{"template", add_template}, CommandEntry{"completion", add_completion},
 };
 
 }  // namespace h2h::cli

@@ -82,8 +82,41 @@ void Tally::add(std::size_t d, Point p) {
   }
 }
 
-void Tally::add_checkin(std::size_t k, int rating) {
-  needs_.at(k).checkin.add(rating);
+void Tally::add(std::size_t d, Point p, std::int64_t count) {
+  if (count == 0) return;
+  DilemmaTally& t = dilemmas_.at(d);
+  t.a.add(p.a, count);
+  t.b.add(p.b, count);
+  checked_add(t.zones[static_cast<std::size_t>(zone_of(p))], count);
+  checked_add(t.sum_min, std::min(p.a, p.b) * count);
+  checked_add(t.cells[static_cast<std::size_t>(p.a - kAnswerMin)]
+                     [static_cast<std::size_t>(p.b - kAnswerMin)],
+              count);
+  const auto& row = weights_->poles[d];
+  for (std::size_t k = 0; k < row.size(); ++k) {
+    checked_add(t.needs[k].numerator, (p.a * row[k][0] + p.b * row[k][1]) * count);
+    checked_add(t.needs[k].denominator, kAnswerMax * (row[k][0] + row[k][1]) * count);
+  }
+}
+
+void Tally::add_checkin(std::size_t k, int rating, std::int64_t count) {
+  if (count == 1)
+    needs_.at(k).checkin.add(rating);
+  else if (count > 0)
+    needs_.at(k).checkin.add(rating, count);
+}
+
+void GridCounts::add_to(Tally& tally) const {
+  tally.add_participant(participants_);
+  for (std::size_t d = 0; d < cells_.size(); ++d)
+    for (int a = kAnswerMin; a <= kAnswerMax; ++a)
+      for (int b = kAnswerMin; b <= kAnswerMax; ++b)
+        tally.add(d, Point{a, b},
+                  cells_[d][static_cast<std::size_t>(a - kAnswerMin)]
+                        [static_cast<std::size_t>(b - kAnswerMin)]);
+  for (std::size_t k = 0; k < ratings_.size(); ++k)
+    for (int r = 1; r <= 5; ++r)
+      tally.add_checkin(k, r, ratings_[k][static_cast<std::size_t>(r - 1)]);
 }
 
 void Tally::merge(const Tally& other) {

@@ -43,6 +43,11 @@ struct Moments {
     sum += x;
     sumsq += static_cast<std::int64_t>(x) * x;
   }
+  void add(int x, std::int64_t count) {
+    checked_add(n, count);
+    checked_add(sum, x * count);
+    checked_add(sumsq, static_cast<std::int64_t>(x) * x * count);
+  }
   void merge(const Moments& o) {
     checked_add(n, o.n);
     checked_add(sum, o.sum);
@@ -132,8 +137,10 @@ class Tally {
   void add_participant(std::int64_t count = 1) { participants_ += count; }
   // A complete answer to dilemma `d` (an index into the weights).
   void add(std::size_t d, Point p);
+  // `count` complete answers `p` to dilemma `d` at once.
+  void add(std::size_t d, Point p, std::int64_t count);
   // A check-in rating 1..5 for need `k`.
-  void add_checkin(std::size_t k, int rating);
+  void add_checkin(std::size_t k, int rating, std::int64_t count = 1);
   // Throws TallyOverflow (and leaves this tally partly merged) when a sum
   // would pass the int64 range.
   void merge(const Tally& other);
@@ -154,6 +161,34 @@ class Tally {
   std::int64_t participants_ = 0;
   std::vector<DilemmaTally> dilemmas_;
   std::vector<NeedTally> needs_;
+};
+
+// Answers counted per point of the grid and ratings per value, nothing
+// else: the cheapest way to take in a great many answers (a response file
+// of millions of rows). add_to puts them into a Tally once, with the same
+// figures as adding each answer there.
+class GridCounts {
+ public:
+  GridCounts(std::size_t dilemmas, std::size_t needs) : cells_(dilemmas), ratings_(needs) {}
+
+  void add_participant() { ++participants_; }
+  // A complete answer (both poles in kAnswerMin..kAnswerMax) to dilemma `d`.
+  void add(std::size_t d, Point p) {
+    ++cells_[d][static_cast<std::size_t>(p.a - kAnswerMin)]
+            [static_cast<std::size_t>(p.b - kAnswerMin)];
+  }
+  // A check-in rating 1..5 for need `k`.
+  void add_checkin(std::size_t k, int rating) {
+    ++ratings_[k][static_cast<std::size_t>(rating - 1)];
+  }
+
+  std::int64_t participants() const { return participants_; }
+  void add_to(Tally& tally) const;
+
+ private:
+  std::int64_t participants_ = 0;
+  std::vector<std::array<std::array<std::int64_t, kGridSide>, kGridSide>> cells_;
+  std::vector<std::array<std::int64_t, 5>> ratings_;
 };
 
 }  // namespace h2h

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -27,6 +28,20 @@ CsvReader::CsvReader(int fd, std::string source, std::optional<char> delimiter)
   buffer_.resize(kChunk);
 }
 
+CsvReader::CsvReader(int fd, std::string source, char delimiter, std::uint64_t begin,
+                     std::uint64_t end)
+    : fd_(fd),
+      source_(std::move(source)),
+      delimiter_(delimiter),
+      delimiter_given_(true),
+      detected_(true),
+      first_(false),
+      positioned_(true),
+      offset_(begin),
+      end_at_(end) {
+  buffer_.resize(kChunk);
+}
+
 bool CsvReader::fill() {
   if (eof_) return false;
   // Keep the unparsed tail, at the front.
@@ -41,8 +56,14 @@ bool CsvReader::fill() {
                   i18n::tr("csv.record_too_long", fmt::arg("max", kMaxRecord)));
     buffer_.resize(std::min(buffer_.size() * 2, kMaxRecord));
   }
+  const std::uint64_t at = positioned_ ? offset_ : bytes_read_;
+  const std::size_t want =
+      static_cast<std::size_t>(std::min<std::uint64_t>(buffer_.size() - end_, end_at_ - at));
   while (true) {
-    const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+    const ssize_t n = want == 0 ? 0
+                      : positioned_
+                          ? ::pread(fd_, buffer_.data() + end_, want, static_cast<off_t>(offset_))
+                          : ::read(fd_, buffer_.data() + end_, want);
     if (n < 0) {
       if (errno == EINTR) continue;
       throw Error(ExitCode::failure, Place{source_},
@@ -54,6 +75,7 @@ bool CsvReader::fill() {
     }
     end_ += static_cast<std::size_t>(n);
     bytes_read_ += static_cast<std::uint64_t>(n);
+    offset_ += static_cast<std::uint64_t>(n);
     return true;
   }
 }

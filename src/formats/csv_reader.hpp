@@ -22,6 +22,13 @@ class CsvReader {
  public:
   // Reads `fd` (not closed). `source` names the file in messages.
   CsvReader(int fd, std::string source, std::optional<char> delimiter = std::nullopt);
+  // A part of a file: the records from byte `begin` (the start of a record
+  // after the header, as csv_split_point finds) to `end`, read with pread;
+  // rows are counted from 1 at `begin`.
+  CsvReader(int fd, std::string source, char delimiter, std::uint64_t begin, std::uint64_t end);
+
+  // Reads no byte at or after `end`: there the file ends for this reader.
+  void stop_at(std::uint64_t end) { end_at_ = end; }
 
   // The next record's fields, valid until the next call; false at the end.
   // Throws Error (exit 3) at a quoted field that is never closed, or a
@@ -53,6 +60,9 @@ class CsvReader {
   std::vector<std::size_t> lengths_;                             // of those fields
   std::int64_t row_ = 0;
   std::uint64_t bytes_read_ = 0;
+  bool positioned_ = false;       // reads with pread from offset_
+  std::uint64_t offset_ = 0;      // where the next read starts (pread)
+  std::uint64_t end_at_ = ~0ULL;  // the file's end for this reader
 };
 
 }  // namespace h2h::formats

@@ -89,6 +89,16 @@ LoadedDeck load_deck(const std::string& spec_in, const fs::path& user_dir) {
       return d;
     }
   }
+  // The built-in deck named after its file first: most runs then parse one
+  // deck, not all of them (each costs start-up time).
+  for (const auto& file : embedded::files()) {
+    if (!file.name.starts_with("dilemmas/") || fs::path(std::string(file.name)).stem() != spec)
+      continue;
+    DeckResult r = read_deck(file.bytes, "builtin:" + std::string(file.name));
+    if (!r.deck) throw Error(ExitCode::invalid_data, std::move(r.problems));
+    if (r.deck->id == spec)
+      return LoadedDeck{std::move(*r.deck), DeckOrigin{"built-in", true}, std::string(file.bytes)};
+  }
   std::vector<std::string> known;
   for (const auto& file : embedded::files()) {
     if (!file.name.starts_with("dilemmas/")) continue;

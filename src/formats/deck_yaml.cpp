@@ -10,6 +10,7 @@
 
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
+#include "formats/yaml_quick.hpp"
 #include "formats/yaml_schema.hpp"
 #include "formats/yaml_source.hpp"
 #include "i18n/i18n.hpp"
@@ -270,6 +271,17 @@ class Reader : SchemaReader {
 
 DeckResult read_deck(std::string_view bytes, const std::string& source) {
   DeckResult result;
+  // The quick tree first: a well-formed deck (every built-in one, most of
+  // the rest) is then read without yaml-cpp's parser. A deck with any
+  // problem is read again below, so every problem keeps its place.
+  if (auto quick = quick_yaml(bytes, limits::kDeckBytes); quick && !quick->IsNull()) {
+    Deck deck = Reader(source, result.problems).deck(*quick);
+    if (result.problems.empty()) {
+      result.deck = std::move(deck);
+      return result;
+    }
+    result.problems.clear();
+  }
   auto root = parse_yaml(bytes, source, limits::kDeckBytes, result.problems);
   if (root) {
     if (root->IsNull()) {

@@ -2,18 +2,22 @@
 
 #include <fcntl.h>
 #include <simdjson.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <exception>
 #include <nlohmann/json.hpp>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "formats/csv_reader.hpp"
+#include "formats/csv_split.hpp"
 #include "formats/file_read.hpp"
 #include "formats/json_guard.hpp"
 #include "formats/json_text.hpp"
@@ -141,25 +145,28 @@ class Roles {
   std::unordered_map<std::string, Role> table_;
 };
 
-// Parses an integer lo..hi, allowing blanks around it.
-std::optional<int> small_int(std::string_view s, int lo, int hi) {
+// Parses an integer lo..hi (lo >= 0), allowing blanks around it; -1 when
+// it is not one. Called for nearly every field of a large file.
+[[gnu::always_inline]] inline int small_int(std::string_view s, int lo, int hi) {
   // The common cases first: "7" and "10".
-  if (s.size() == 1 && s[0] >= '0' && s[0] <= '9') {
-    const int v = s[0] - '0';
-    if (v >= lo && v <= hi) return v;
-    return std::nullopt;
+  int value = -1;
+  if (s.size() == 1) {
+    value = static_cast<unsigned char>(s[0]) - '0';
+    if (value > 9) value = -1;
+  } else if (s.size() == 2 && s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9') {
+    value = (s[0] - '0') * 10 + (s[1] - '0');
+  } else {
+    std::size_t i = 0, n = s.size();
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
+    if (i == n || n - i > 3) return -1;
+    value = 0;
+    for (; i < n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      value = value * 10 + (s[i] - '0');
+    }
   }
-  std::size_t i = 0, n = s.size();
-  while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
-  while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t')) --n;
-  if (i == n || n - i > 3) return std::nullopt;
-  int value = 0;
-  for (; i < n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    value = value * 10 + (s[i] - '0');
-  }
-  if (value < lo || value > hi) return std::nullopt;
-  return value;
+  return value < lo || value > hi ? -1 : value;
 }
 
 // A cell's text as a message quotes it: at most 40 bytes (cut on a
@@ -172,6 +179,7 @@ std::string quoted_value(std::string_view s) {
 }
 
 bool blank(std::string_view s) {
+  if (!s.empty() && s[0] != ' ' && s[0] != '\t') return false;  // the common case, at once
   return s.find_first_not_of(" \t") == std::string_view::npos;
 }
 
@@ -213,11 +221,11 @@ class RowReader {
       case Role::Kind::pole_a:
       case Role::Kind::pole_b: {
         if (blank(text)) return;
-        auto v = small_int(text, kAnswerMin, kAnswerMax);
-        if (!v)
+        const int v = small_int(text, kAnswerMin, kAnswerMax);
+        if (v < 0)
           return fail(column, tr("responses.bad_answer", fmt::arg("value", quoted_value(text)),
                                  fmt::arg("column", header)));
-        (role.kind == Role::Kind::pole_a ? a_ : b_)[role.index] = *v;
+        (role.kind == Role::Kind::pole_a ? a_ : b_)[role.index] = v;
         (role.kind == Role::Kind::pole_a ? a_column_ : b_column_)[role.index] = column;
         return;
       }
@@ -226,11 +234,11 @@ class RowReader {
         return;
       case Role::Kind::checkin: {
         if (blank(text)) return;
-        auto v = small_int(text, 1, 5);
-        if (!v)
+        const int v = small_int(text, 1, 5);
+        if (v < 0)
           return fail(column, tr("responses.bad_rating", fmt::arg("value", quoted_value(text)),
                                  fmt::arg("column", header)));
-        r_.checkin.emplace_back(role.index, *v);
+        r_.checkin.emplace_back(role.index, v);
         r_.checkin_keys.emplace_back(role.key);
         return;
       }
@@ -327,6 +335,11 @@ class CsvRows final : public RowSource {
  public:
   CsvRows(int fd, const std::string& path, std::optional<char> delimiter)
       : csv_(fd, path, delimiter), path_(path) {}
+  // The records from `begin` to `end` (after the header; rows from 1 there).
+  CsvRows(int fd, const std::string& path, char delimiter, std::uint64_t begin, std::uint64_t end)
+      : csv_(fd, path, delimiter, begin, end), path_(path) {}
+  void stop_at(std::uint64_t end) { csv_.stop_at(end); }
+  char delimiter() const { return csv_.delimiter(); }
   bool next(std::vector<std::string_view>& fields) override { return csv_.next(fields); }
   std::int64_t row() const override { return csv_.row(); }
   std::uint64_t bytes_read() const override { return csv_.bytes_read(); }
@@ -339,12 +352,15 @@ class CsvRows final : public RowSource {
   std::string path_;
 };
 
-// Rows (CSV records or a sheet's rows) to respondents: the first row names
-// the columns.
-ResponseSummary read_table(RowSource& rows, const std::string& path, const std::string& sheet,
-                           const Weights& w, const ResponseOptions& o,
-                           const std::function<void(const Respondent&)>& sink) {
-  ResponseSummary summary;
+// What the columns of a table hold, from its first row.
+struct Columns {
+  std::vector<Role> plan;
+  std::vector<std::string> headers;
+  std::optional<std::size_t> stamp;  // the column that dates the responses
+};
+
+Columns read_header(RowSource& rows, const std::string& path, const std::string& sheet,
+                    const Weights& w, const ResponseOptions& o, ResponseSummary& summary) {
   std::vector<std::string_view> fields;
   if (!rows.next(fields)) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
   if (sheet.empty()) check_csv_header(path, fields);  // a workbook has neither UTF-16 nor CRs
@@ -371,7 +387,6 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
   for (std::size_t c = 0; c < headers.size(); ++c)
     if (plan[c].kind == Role::Kind::ignored && c != stamp && !blank(headers[c]))
       summary.ignored_columns.push_back(headers[c]);
-  DateSpan dates;
   check_duplicate_columns(path, plan, headers);
   // A report of 0 answers would look like a result: say what is wrong.
   if (std::none_of(plan.begin(), plan.end(), [](const Role& r) {
@@ -382,6 +397,18 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
                    fmt::arg("hint", o.no_dilemma_hint ? o.no_dilemma_hint(headers)
                                                       : tr("responses.no_dilemma_hint"))));
   rows.use_columns(used);
+  return Columns{std::move(plan), std::move(headers), stamp};
+}
+
+// The rows after the header to respondents.
+void read_records(RowSource& rows, const Columns& columns, const std::string& path,
+                  const std::string& sheet, const Weights& w, const ResponseOptions& o,
+                  const std::function<void(const Respondent&)>& sink, ResponseSummary& summary,
+                  DateSpan& dates) {
+  const std::vector<Role>& plan = columns.plan;
+  const std::optional<std::size_t> stamp = columns.stamp;
+  const std::vector<std::string>& headers = columns.headers;
+  std::vector<std::string_view> fields;
   RowReader reader(w, path, sheet);
   std::uint64_t next_progress = 1 << 20;  // the callback decides when to show anything
   while (rows.next(fields)) {
@@ -411,17 +438,95 @@ ResponseSummary read_table(RowSource& rows, const std::string& path, const std::
       next_progress = rows.bytes_read() + (1 << 20);
     }
   }
+}
+
+// Rows (CSV records or a sheet's rows) to respondents: the first row names
+// the columns.
+ResponseSummary read_table(RowSource& rows, const std::string& path, const std::string& sheet,
+                           const Weights& w, const ResponseOptions& o,
+                           const std::function<void(const Respondent&)>& sink) {
+  ResponseSummary summary;
+  const Columns columns = read_header(rows, path, sheet, w, o, summary);
+  DateSpan dates;
+  read_records(rows, columns, path, sheet, w, o, sink, summary, dates);
   if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.no_rows"));
   if (auto range = dates.range()) std::tie(summary.first_day, summary.last_day) = *range;
   return summary;
 }
 
+// Problems of the second part of a file, placed in the whole file: its
+// rows were counted from 1 where the first part ended, at row `rows`.
+std::vector<Problem> shifted(std::vector<Problem> problems, const std::string& path,
+                             std::int64_t rows) {
+  for (auto& p : problems)
+    if (p.place.source == path && p.place.line > 0) p.place.line += static_cast<int>(rows);
+  return problems;
+}
+
+// A CSV file, in two parts at once when it is large (and the caller takes
+// a second sink): the first part here, the second on another thread, cut
+// at a record's end. Every figure, row number and message is what one pass
+// gives: the first problem in file order wins, and the rows of the second
+// part count on from where the first ended.
 ResponseSummary read_csv(const std::string& path, const Weights& w, const ResponseOptions& o,
-                         const std::function<void(const Respondent&)>& sink) {
+                         const std::function<void(const Respondent&)>& sink,
+                         const std::function<void(const Respondent&)>* second) {
   const int fd = open_input(path);
   Closer closer{fd};
   CsvRows rows(fd, path, o.delimiter);
-  return read_table(rows, path, {}, w, o, sink);
+  ResponseSummary summary;
+  const Columns columns = read_header(rows, path, {}, w, o, summary);
+  std::optional<std::uint64_t> split;
+  struct stat st {};
+  if (second != nullptr && path != "-" && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<std::uint64_t>(st.st_size) >= o.split_bytes) {
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    split = csv_split_point(fd, size, size / 2, rows.delimiter());
+    if (split && *split <= rows.bytes_read()) split.reset();  // the header is read past it
+  }
+  DateSpan dates;
+  if (!split) {
+    read_records(rows, columns, path, {}, w, o, sink, summary, dates);
+  } else {
+    rows.stop_at(*split);
+    ResponseOptions quiet = o;
+    quiet.progress = nullptr;
+    ResponseSummary later;
+    DateSpan later_dates;
+    std::exception_ptr failed;
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    std::thread worker([&] {
+      try {
+        CsvRows part(fd, path, rows.delimiter(), *split, size);
+        read_records(part, columns, path, {}, w, quiet, *second, later, later_dates);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      read_records(rows, columns, path, {}, w, o, sink, summary, dates);
+    } catch (...) {
+      worker.join();
+      throw;  // the first part's problem comes first in the file
+    }
+    worker.join();
+    if (failed) {
+      try {
+        std::rethrow_exception(failed);
+      } catch (const Error& e) {
+        throw Error(e.code(), shifted(e.problems(), path, rows.row()));
+      }
+    }
+    summary.rows += later.rows;
+    summary.respondents += later.respondents;
+    summary.skipped += later.skipped;
+    dates.merge(later_dates);
+    for (auto& p : shifted(std::move(later.first_reasons), path, rows.row()))
+      if (summary.first_reasons.size() < 5) summary.first_reasons.push_back(std::move(p));
+  }
+  if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.no_rows"));
+  if (auto range = dates.range()) std::tie(summary.first_day, summary.last_day) = *range;
+  return summary;
 }
 
 ResponseSummary read_xlsx(const std::string& path, const Weights& w, const ResponseOptions& o,
@@ -483,8 +588,10 @@ class JsonLines {
   const Role& role_at(std::size_t i, std::string_view key) {
     if (i < cache_.size() && cache_[i].key == key) return cache_[i].role;
     if (i >= cache_.size()) cache_.resize(i + 1);
-    cache_[i] = Seen{std::string(key), roles_.of(key, o_.map)};
+    cache_[i] = Seen{std::string(key), roles_.of(key, o_.map, o_.team_column)};
     note(key, cache_[i].role);
+    if (cache_[i].role.kind == Role::Kind::team && summary_.team_column.empty())
+      summary_.team_column = key;
     return cache_[i].role;
   }
 
@@ -662,12 +769,13 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
 
 ResponseSummary read_responses(const std::string& path, ResponseFormat format, const Weights& w,
                                const ResponseOptions& o,
-                               const std::function<void(const Respondent&)>& sink) {
+                               const std::function<void(const Respondent&)>& sink,
+                               const std::function<void(const Respondent&)>* second) {
   check_file_kind(path, format);
   ResponseSummary summary;
   switch (format) {
     case ResponseFormat::csv:
-      summary = read_csv(path, w, o, sink);
+      summary = read_csv(path, w, o, sink, second);
       break;
     case ResponseFormat::jsonl:
       summary = read_jsonl(path, w, o, sink);

@@ -54,6 +54,9 @@ struct ResponseOptions {
   std::function<std::string(const std::vector<std::string>& headers)> no_dilemma_hint;
   // Called now and then with the bytes read so far (for a progress line).
   std::function<void(std::uint64_t bytes)> progress;
+  // A CSV file of at least this many bytes is read in two parts at once
+  // when the caller gives a second sink.
+  std::uint64_t split_bytes = 8 << 20;
 };
 
 struct ResponseSummary {
@@ -72,8 +75,18 @@ enum class ResponseFormat { csv, jsonl, xlsx };
 // Reads `path` ("-" for standard input) and calls `sink` for every valid
 // respondent. Throws Error (exit 3) at the first invalid value unless
 // options.skip_invalid.
+//
+// With a `second` sink, a large CSV file is read in two parts on two
+// threads: the respondents of the first part go to `sink`, those of the
+// second part (on the other thread) to `second`, each in file order. The
+// caller keeps what each sink gathers apart and puts the second after the
+// first; that gives what one pass gives. Every problem and the summary are
+// those of one pass; only Respondent::row of the second part counts from
+// the cut (the rows before it are not counted yet), so a problem the
+// second sink throws is placed in the whole file by read_responses.
 ResponseSummary read_responses(const std::string& path, ResponseFormat format,
                                const Weights& weights, const ResponseOptions& options,
-                               const std::function<void(const Respondent&)>& sink);
+                               const std::function<void(const Respondent&)>& sink,
+                               const std::function<void(const Respondent&)>* second = nullptr);
 
 }  // namespace h2h::formats

@@ -92,6 +92,22 @@ void DateSpan::Span::add(int day) {
   any = true;
 }
 
+void DateSpan::Span::merge(const Span& o) {
+  if (!o.any) return;
+  add(o.lo);
+  add(o.hi);
+}
+
+void DateSpan::merge(const DateSpan& o) {
+  sure_.merge(o.sure_);
+  day_first_.merge(o.day_first_);
+  month_first_.merge(o.month_first_);
+  only_day_first_ += o.only_day_first_;
+  only_month_first_ += o.only_month_first_;
+  slash_ += o.slash_;
+  other_ += o.other_;
+}
+
 void DateSpan::add(std::string_view s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string_view::npos) return;

@@ -26,6 +26,8 @@ class DateSpan {
  public:
   // One cell's text; text that is no date is passed over.
   void add(std::string_view text);
+  // Adds what another part of the same column read.
+  void merge(const DateSpan& other);
   // The first and last day as YYYY-MM-DD, when any date was read.
   std::optional<std::pair<std::string, std::string>> range() const;
 
@@ -34,6 +36,7 @@ class DateSpan {
     int lo = 0, hi = 0;
     bool any = false;
     void add(int day);
+    void merge(const Span& other);
   };
   Span sure_;                     // ISO dates and serial numbers
   Span day_first_, month_first_;  // the other dates, read both ways

@@ -28,7 +28,8 @@ struct PolarityMap {
 
 struct Block {
   enum class Kind {
-    title,       // the document's title
+    title,       // the document's title; items: the running head of printed pages
+                 // (the deck, the dates), which only HTML shows
     section,     // a section heading
     subsection,  // a dilemma's heading
     paragraph,

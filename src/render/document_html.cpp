@@ -1,7 +1,8 @@
 // The reflection document as one self-contained HTML5 page: inline CSS only
-// (large type for a projector, A4 for print), the both-and grid as inline
-// SVG, need scores as CSS bars. No scripts, no external resources, no dates
-// or ids: the same document gives the same bytes.
+// (large type for a projector; for print, A4 or Letter, one dilemma a page,
+// headed with the deck and the dates), the both-and grid as inline
+// SVG, need scores as CSS bars. No scripts, no external resources, no time
+// of writing: the same document gives the same bytes.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -52,14 +53,22 @@ td.bar { width: 60%; }
 .map .purpose, .map .fear { font-weight: 600; margin: 0.3em 0; }
 .map ul { margin: 0 0 0.4em; padding-left: 1.2em; }
 .map p.up, .map p.down, .map p.warn { margin: 0.3em 0 0; font-style: italic; }
-@page { size: A4; margin: 15mm; }
+@page { margin: 18mm 15mm 15mm;
+  @top-left { font: 8pt system-ui, sans-serif; color: #444; vertical-align: bottom;
+    padding-bottom: 3mm; }
+  @top-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif;
+    color: #444; vertical-align: bottom; padding-bottom: 3mm; } }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
+  body { max-width: none; padding: 0; font-size: 10pt; color: #000; background: #fff; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .question { background: #fff; }
   .aside { color: #333; }
-  .grid, table, .question, .map { break-inside: avoid; page-break-inside: avoid; }
+  section, .grid, table, .question, .map { break-inside: avoid; page-break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .grid { float: left; margin: 0 6mm 2mm 0; }
+  .grid svg { width: 62mm; }
+  .grid .legend { max-width: 62mm; }
+  section::after { content: ""; display: block; clear: both; }
 }
 )";
 
@@ -306,18 +315,38 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+// A CSS string: quotes, backslashes and '<' (which could close the style
+// element) as CSS escapes, control characters dropped.
+std::string css_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : visible(text)) {
+    if (c == '"' || c == '\\' || c == '<')
+      out += fmt::format("\\{:x} ", static_cast<unsigned char>(c));
+    else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)
+      out += c;
+  }
+  return out + "\"";
+}
+
 std::string to_html(const Document& doc, const std::string& lang) {
   std::string title = "h2h";
+  // On paper, each page is headed with the deck and the dates (a page
+  // margin box, as Chromium prints it) and numbered.
+  std::string running_head;
   for (const Block& b : doc)
     if (b.kind == Block::Kind::title) {
       title = esc(b.text);
+      std::string head;
+      for (const auto& item : b.items) head += (head.empty() ? "" : " · ") + item;
+      running_head = "@page { @top-left { content: " + css_string(head) + "; } }\n";
       break;
     }
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + html_escape(visible(lang)) +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<title>" +
-                    title + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+                    title + "</title>\n<style>" + kStyle + running_head +
+                    "</style>\n</head>\n<body>\n";
   // Sections nest: a section (level 2) holds its dilemmas' subsections (level 3).
   std::vector<int> open;
   auto close_to = [&](int level) {

@@ -50,6 +50,7 @@ Document form_document(const Deck& deck, const std::string& lang) {
   const std::string scale =
       "0 [ ]  1 [ ]  2 [ ]  3 [ ]  4 [ ]  5 [ ]  6 [ ]  7 [ ]  8 [ ]  9 [ ]  10 [ ]";
   add(Block::Kind::title, tr("form.title", fmt::arg("deck", deck.title.in(lang))));
+  doc.back().items = {deck.title.in(lang)};  // the running head of printed pages
   add(Block::Kind::paragraph, tr("form.intro"));
   add(Block::Kind::paragraph, tr("form.q_respondent") + " ______________________");
   add(Block::Kind::paragraph, tr("form.q_team") + " ______________________");

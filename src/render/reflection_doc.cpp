@@ -147,6 +147,7 @@ class Writer {
   void header() {
     const Group& g = *in_.total;
     const Figures& f = reflection_.figures;
+    const std::size_t title_at = doc_.size();
     add(Block::Kind::title, tr("report.title", fmt::arg("deck", deck_.title.in(lang_))));
     std::set<std::string> teams;
     std::string first, last;
@@ -166,6 +167,8 @@ class Writer {
         first.empty()   ? "-"
         : first == last ? first
                         : tr("report.when_range", fmt::arg("first", first), fmt::arg("last", last));
+    doc_[title_at].items = {deck_.title.in(lang_)};  // the running head of printed pages
+    if (!first.empty()) doc_[title_at].items.push_back(when);
     if (!g.sessions.empty() || g.files.empty())
       add(Block::Kind::paragraph,
           tr("report.who", fmt::arg("teams", who), fmt::arg("when", when),

@@ -49,12 +49,14 @@ LineReader::Status LineReader::read(std::string& line, std::optional<Clock::time
       return Status::line;
     }
     if (buffer_.size() > max_chars) buffer_.resize(max_chars);  // keep reading to the newline
-    int timeout_ms = -1;
+    // A signal that comes between the check at the top and poll() would not
+    // interrupt it: poll() wakes now and then to look again.
+    int timeout_ms = 500;
     if (deadline) {
       const auto left =
           std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now()).count();
       if (left <= 0) return Status::timeout;
-      timeout_ms = static_cast<int>(std::min<long long>(left, 60'000));
+      timeout_ms = static_cast<int>(std::min<long long>(left, timeout_ms));
     }
     pollfd pfd{fd_, POLLIN, 0};
     const int ready = ::poll(&pfd, 1, timeout_ms);

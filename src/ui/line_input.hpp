@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace h2h::ui {
 
@@ -26,6 +27,13 @@ class LineReader {
   // `max_chars` bytes are cut there (the rest of the line is discarded).
   Status read(std::string& line, std::optional<Clock::time_point> deadline = std::nullopt,
               std::size_t max_chars = 4000);
+
+  // For a reader of single keys (the grid picker): the bytes read but not
+  // yet taken as lines, and bytes given back that lines are read from next.
+  int fd() const { return fd_; }
+  std::string take_buffered() { return std::exchange(buffer_, std::string()); }
+  void unread(const std::string& bytes) { buffer_.insert(0, bytes); }
+  bool at_end() const { return eof_; }
 
  private:
   int fd_;

@@ -2,11 +2,14 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <regex>
 #include <utility>
 
 #include "core/error.hpp"
@@ -20,6 +23,7 @@
 #include "render/session_text.hpp"
 #include "ui/clock.hpp"
 #include "ui/commands.hpp"
+#include "ui/grid_picker.hpp"
 
 namespace h2h::ui {
 
@@ -31,6 +35,12 @@ using Kind = Position::Kind;
 namespace {
 
 constexpr const char* kClearScreen = "\x1b[H\x1b[2J\x1b[3J";
+
+// Colour and cursor codes, to measure and quote text without them.
+const std::regex& escape_codes() {
+  static const std::regex codes("\x1b\\[[0-9;?]*[A-Za-z]");
+  return codes;
+}
 
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
@@ -56,7 +66,10 @@ class Driver {
     save();
     // In a team the introduction is read together before the first turn
     // clears it.
-    if (team() && io_.interactive && io_.hand_over) wait_for_enter(tr("run.press_enter_start"));
+    if (team() && io_.interactive && io_.hand_over)
+      wait_for_enter(tr("run.press_enter_start"));
+    else if (io_.full_screen)  // solo: the grid's screen would clear it at once
+      wait_for_enter(tr("run.press_enter_start_solo"));
     while (true) {
       const Position at = session::position(s_);
       if (at.kind == Kind::done) break;
@@ -66,6 +79,12 @@ class Driver {
       }
       if (at.kind == Kind::discuss && !io_.interactive) {
         apply(Event::of(Event::Kind::next, now_utc()));  // piped input: reveals take no line
+        continue;
+      }
+      if (use_picker(at)) {
+        introduce(at, true);
+        if (const auto end = pick(at)) return finish(*end);
+        if (quit_) return finish(Outcome::quit);
         continue;
       }
       introduce(at);
@@ -89,8 +108,12 @@ class Driver {
       live_.close();
       save();
     }
-    result(render::session_summary(deck_, s_.record,
-                                   io_.interactive ? style() : render::Style::plain()));
+    const std::string summary = render::session_summary(
+        deck_, s_.record, io_.interactive ? style() : render::Style::plain());
+    if (io_.full_screen)
+      page(summary, 2);  // room for the line that says where it was saved
+    else
+      result(summary);
     return finish(Outcome::done);
   }
 
@@ -103,7 +126,8 @@ class Driver {
 
   // Conversation goes to the terminal; with piped input, to standard error,
   // so that standard output carries only the reveals and the summary.
-  void say(std::string_view text) const {
+  void say(std::string_view text) {
+    if (collecting_) notice_ += text;
     std::FILE* to = io_.interactive ? stdout : stderr;
     std::fwrite(text.data(), 1, text.size(), to);
     std::fflush(to);
@@ -173,10 +197,13 @@ class Driver {
   }
 
   // Shows what the next input is about, once per participant and item.
-  void introduce(const Position& at) {
+  // For the grid picker (`picker`), only the hand-over: the picker's screen
+  // shows the dilemma and the prompt.
+  void introduce(const Position& at, bool picker = false) {
     const bool same_slot =
         at.dilemma == last_.dilemma && at.participant == last_.participant &&
         (at.kind == last_.kind || (at.kind == Kind::idea && last_.kind == Kind::answer));
+    if (!same_slot) notice_.clear();
     if (!same_slot && at.kind == Kind::checkin &&
         (last_.kind != Kind::checkin || last_.participant != at.participant)) {
       private_turn(at.participant);
@@ -204,15 +231,185 @@ class Driver {
             !then.empty()) {
           say(card(at.dilemma) + "\n" + then + "\n");
           card_shown_ = at.dilemma;
+          // The grid's screen (or a hand-over) would clear it at once.
+          if (picker) wait_for_enter(tr("run.press_enter_answer"));
         }
         then_shown_ = at.dilemma;
+      }
+      if (picker) {
+        if (team() && io_.hand_over) hand_over(at.participant);
+        card_shown_ = kNone;  // the picker's screen replaces the card
+        last_ = at;
+        return;
       }
       const bool cleared = private_turn(at.participant);
       if (cleared || card_shown_ != at.dilemma) say(card(at.dilemma) + "\n");
       card_shown_ = at.dilemma;
     }
     last_ = at;
+    if (picker) return;
     prompt(at);
+  }
+
+  // The grid picker for an answer: both streams are terminals (and more, see
+  // SessionIO::full_screen), unless Esc or ? chose the line prompt for this
+  // answer, or a command typed at a hand-over waits.
+  bool use_picker(const Position& at) const {
+    return io_.full_screen && at.kind == Kind::answer && !(typed_slot_ && *typed_slot_ == at) &&
+           !waiting_line_;
+  }
+
+  // One round of the picker. The answer it gives becomes the same event a
+  // typed "8 3" does; a typed line is handled as typed at the line prompt.
+  // Returns how the session ends, when it does.
+  std::optional<Outcome> pick(const Position& at) {
+    const Dilemma& d = dilemma_at(at.dilemma);
+    const std::string& lang = s_.record.language;
+    const std::string name = render::visible(name_of(at.participant));
+    PickerRun run;
+    run.style = style();
+    run.need_both = tr("picker.need_both");
+    run.deadline = deadline(at);
+    run.ticking = run.deadline.has_value();
+    auto upsides = [&](const Pole& pole) {
+      std::vector<std::string> ups;
+      for (const auto& u : pole.upsides) ups.push_back(render::visible(u.in(lang)));
+      return ups.empty() ? std::string() : fmt::format("+ {}", fmt::join(ups, "; "));
+    };
+    render::PickerView base;
+    if (team()) base.heading = tr("run.turn", fmt::arg("name", name));
+    base.title = fmt::format("{}/{}  {}", at.dilemma + 1, s_.record.dilemmas.size(),
+                             render::visible(d.title.in(lang)));
+    base.question = render::visible(d.question.in(lang));
+    base.pole_a = render::visible(d.a.label.in(lang));
+    base.pole_b = render::visible(d.b.label.in(lang));
+    base.upsides_a = upsides(d.a);
+    base.upsides_b = upsides(d.b);
+    base.notice = last_line(notice_);
+    run.view = [&](const Picker&) {
+      render::PickerView v = base;
+      v.prompt = tr("run.prompt_answer", fmt::arg("name", name), fmt::arg("time", time_left()));
+      return v;
+    };
+    const PickerResult r = run_picker(run, in_);
+    notice_.clear();
+    using R = PickerResult::Kind;
+    switch (r.kind) {
+      case R::answer:
+        collecting_ = true;
+        apply(Event::answer(r.point, now_utc()));
+        collecting_ = false;
+        break;
+      case R::line:
+        collecting_ = true;
+        handle(at, r.line);
+        collecting_ = false;
+        break;
+      case R::fallback:
+      case R::no_room:
+        to_line_prompt(at, false);
+        break;
+      case R::help:
+        to_line_prompt(at, true);
+        break;
+      case R::timeout:
+        time_up_announced_ = current_dilemma_;
+        notice_ = tr("run.time_up", fmt::arg("time", clock(io_timebox())));
+        break;
+      case R::end:
+        return Outcome::end_of_input;
+      case R::interrupted:
+        return Outcome::interrupted;
+    }
+    return std::nullopt;
+  }
+
+  // Today's line prompt for this answer, on a clean screen with the card.
+  void to_line_prompt(const Position& at, bool help) {
+    typed_slot_ = at;
+    say(kClearScreen);
+    if (team())
+      say(paint(style().heading,
+                tr("run.turn", fmt::arg("name", render::visible(name_of(at.participant))))) +
+          "\n\n");
+    if (help) {  // the title and the commands: the card too would not fit 80x24
+      const Dilemma& d = dilemma_at(at.dilemma);
+      say(paint(style().heading, fmt::format("{}/{}  {}", at.dilemma + 1, s_.record.dilemmas.size(),
+                                             render::visible(d.title.in(s_.record.language)))) +
+          "\n\n" + render::session_help() + "\n\n");
+    } else {
+      say(card(at.dilemma) + "\n");
+    }
+    card_shown_ = at.dilemma;
+    last_ = at;  // the prompt follows; no second hand-over
+  }
+
+  // The last line of what was said, without colour: the picker shows it.
+  static std::string last_line(const std::string& said) {
+    std::string plain = std::regex_replace(said, escape_codes(), "");
+    while (!plain.empty() && (plain.back() == '\n' || plain.back() == ' ')) plain.pop_back();
+    const auto nl = plain.rfind('\n');
+    return nl == std::string::npos ? plain : plain.substr(nl + 1);
+  }
+
+  // Text taller than the terminal, a screen at a time (Enter for more).
+  // `reserve` rows stay free under the last screen for what follows.
+  void page(const std::string& text, std::size_t reserve) {
+    const TerminalSize size = terminal_size(STDOUT_FILENO);
+    std::vector<std::string> lines;
+    for (std::size_t start = 0; start < text.size();) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      lines.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    auto rows_of = [&](const std::string& line) {
+      const std::size_t w = utf8::length(std::regex_replace(line, escape_codes(), ""));
+      return std::max<std::size_t>(1, (w + size.cols - 1) / size.cols);
+    };
+    std::size_t total = 0;
+    for (const auto& l : lines) total += rows_of(l);
+    if (total + reserve <= size.rows) {
+      say(kClearScreen);
+      result(text);
+      return;
+    }
+    // Screens of rows - 1 (the last: rows - reserve); the prompt below each.
+    std::vector<std::pair<std::size_t, std::size_t>> pages;  // [first, end)
+    std::size_t first = 0;
+    while (first < lines.size()) {
+      std::size_t used = 0, end = first;
+      std::size_t left_rows = 0;
+      for (std::size_t i = first; i < lines.size(); ++i) left_rows += rows_of(lines[i]);
+      const std::size_t room = left_rows + reserve <= size.rows
+                                   ? size.rows - reserve
+                                   : std::max<std::size_t>(size.rows, 2) - 1;
+      while (end < lines.size() && (end == first || used + rows_of(lines[end]) <= room))
+        used += rows_of(lines[end++]);
+      pages.emplace_back(first, end);
+      first = end;
+    }
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      say(kClearScreen);
+      std::string screen;
+      for (std::size_t i = pages[p].first; i < pages[p].second; ++i) screen += lines[i] + "\n";
+      if (p + 1 == pages.size()) {
+        result(screen);
+        break;
+      }
+      result(screen);
+      say(paint(style().dim,
+                tr("run.more", fmt::arg("page", p + 1), fmt::arg("pages", pages.size()))));
+      std::string line;
+      if (in_.read(line, std::nullopt, limits::kInputLine) != LineReader::Status::line) {
+        say("\n");
+        return;  // the end of input or a signal: the session stops as it would
+      }
+      if (!trim(line).empty()) {  // a note or a command instead: it is the next input
+        waiting_line_ = line;
+        return;
+      }
+    }
   }
 
   std::string card(std::size_t d) const {
@@ -230,20 +427,21 @@ class Driver {
   // Returns whether the screen was cleared.
   bool private_turn(std::size_t participant) {
     if (!team()) return false;
-    if (io_.interactive && io_.hand_over) {
-      // The hand-over: a screen with nothing on it but who is next.
-      say(kClearScreen);
-      say(paint(style().heading,
-                tr("run.hand_over", fmt::arg("name", render::visible(name_of(participant))))) +
-          "\n");
-      wait_for_enter(
-          tr("run.press_enter", fmt::arg("name", render::visible(name_of(participant)))));
-    }
+    if (io_.interactive && io_.hand_over) hand_over(participant);
     if (io_.interactive) say(kClearScreen);
     say(paint(style().heading,
               tr("run.turn", fmt::arg("name", render::visible(name_of(participant))))) +
         "\n\n");
     return io_.interactive;
+  }
+
+  // The hand-over: a screen with nothing on it but who is next.
+  void hand_over(std::size_t participant) {
+    say(kClearScreen);
+    say(paint(style().heading,
+              tr("run.hand_over", fmt::arg("name", render::visible(name_of(participant))))) +
+        "\n");
+    wait_for_enter(tr("run.press_enter", fmt::arg("name", render::visible(name_of(participant)))));
   }
 
   void prompt(const Position& at) {
@@ -280,7 +478,7 @@ class Driver {
         break;
       }
       case Kind::discuss:
-        text = tr("run.prompt_discuss");
+        text = tr(map_pending_ == at.dilemma ? "run.prompt_discuss_map" : "run.prompt_discuss");
         break;
       case Kind::done:
         return;
@@ -291,7 +489,12 @@ class Driver {
   }
 
   void show_reveal(std::size_t d) {
-    if (team() && io_.interactive) say(kClearScreen);
+    if ((team() || io_.full_screen) && io_.interactive) say(kClearScreen);
+    // On a full screen the polarity map is the next screen (Enter).
+    map_pending_ =
+        io_.full_screen && !render::map_text(dilemma_at(d), s_.record.language, style()).empty()
+            ? d
+            : kNone;
     // On a terminal, one screen; piped, the full reveal as always.
     if (io_.interactive)
       result(render::reveal_screen(deck_, s_.record, d, style()));
@@ -386,7 +589,10 @@ class Driver {
           apply(Event::with_text(Event::Kind::outcome, line, time));
         return;
       case Kind::discuss:
-        if (line.empty())
+        if (line.empty() && map_pending_ == at.dilemma) {
+          map_pending_ = kNone;
+          page(render::map_text(dilemma_at(at.dilemma), s_.record.language, style()), 2);
+        } else if (line.empty())
           apply(Event::of(Event::Kind::next, time));
         else
           save_note(at, line, time);
@@ -524,6 +730,10 @@ class Driver {
   std::size_t card_shown_ = kNone;
   LineReader::Clock::time_point dilemma_started_{};
   std::optional<std::string> waiting_line_;  // typed at a hand-over
+  std::optional<Position> typed_slot_;       // Esc or ?: the line prompt for this answer
+  std::string notice_;                       // what was said since the picker was left
+  bool collecting_ = false;                  // say() adds to notice_
+  std::size_t map_pending_ = kNone;          // the map follows this dilemma's reveal
   std::size_t clock_column_ = kNone;         // of the time left in the answer prompt
   bool shown_reveal_ = true;
   bool quit_ = false;

@@ -1,8 +1,8 @@
-// The terminal front end of a session: turns typed or piped lines into
-// session events, draws the state, and saves after every change. On a
-// terminal it clears the screen between participants of a team; with piped
-// input it reads exactly the lines docs/FORMATS describe and sends prompts
-// to standard error.
+// The terminal front end of a session: turns typed or piped lines, and the
+// keys of the grid picker, into session events, draws the state, and saves
+// after every change. On a terminal it clears the screen between
+// participants of a team; with piped input it reads exactly the lines
+// docs/FORMATS describe and sends prompts to standard error.
 #pragma once
 
 #include <functional>
@@ -20,6 +20,10 @@ struct SessionIO {
   // On a terminal, a team's introduction and hand-overs wait for Enter;
   // --no-input keeps the plain line protocol.
   bool hand_over = true;
+  // Both streams are terminals, TERM is not dumb and --no-input was not
+  // given: answers on the full-screen grid picker, the polarity map as a
+  // screen after the reveal, and the summary a screen at a time.
+  bool full_screen = false;
   render::Style style;  // for standard output
   std::string path;     // the session file, for messages
   // Writes the session file; throws h2h::Error when it cannot.

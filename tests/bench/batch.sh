@@ -33,11 +33,15 @@ done
 [ -x "$h2h" ] || { echo "batch.sh: no h2h at $h2h (build first)" >&2; exit 2; }
 
 # Seconds with millisecond resolution, and peak memory in KiB, of a command.
+# CPU time (user + system) too: on a busy machine the wall time is an upper
+# bound, and the CPU time says what the work itself cost.
 measure() {  # measure OUT_FILE CMD...
   local out=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$out"
-  read -r secs kib < "$work/time"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" > "$out"
+  read -r secs kib usr sys < "$work/time"
+  cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
+load() { printf '(load average %s)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
 mbps() { awk -v mb="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? mb / s : 0) }'; }
 mib() { ratio "$1" 1024; }
@@ -81,16 +85,16 @@ figures=$(wc -l < "$work/ref.lines")
 # CSV
 measure "$work/wc.txt" wc -l "$work/r.csv"; wc_secs=$secs
 measure "$work/h2h.json" "$h2h" report "$work/r.csv" --by team --format json
-h2h_secs=$secs; h2h_kib=$kib
+h2h_secs=$secs; h2h_kib=$kib; h2h_cpu=$cpu
 lines_of "$work/h2h.json" > "$work/h2h.lines"; agree "h2h (CSV)" "$work/h2h.lines"
 if [ -n "$duckdb" ]; then
   measure "$work/duck.txt" $duckdb "$work/r.csv" csv; duck_secs=$secs; duck_kib=$kib
   LC_ALL=C sort "$work/duck.txt" > "$work/duck.lines"; agree "DuckDB (CSV)" "$work/duck.lines"
 fi
-printf '\nCSV: %s rows, %s MB; h2h, mawk%s agree on all %s figures\n' "$rows" "$csv_mb" \
-  "${duckdb:+ and DuckDB $duck_version}" "$figures"
+printf '\nCSV: %s rows, %s MB; h2h, mawk%s agree on all %s figures ' "$rows" "$csv_mb" \
+  "${duckdb:+ and DuckDB $duck_version}" "$figures"; load
 row "" "wall (s)" "peak (MiB)" "MB/s" ""
-row "h2h report --by team" "$h2h_secs" "$(mib "$h2h_kib")" "$(mbps "$csv_mb" "$h2h_secs")" ""
+row "h2h report --by team" "$h2h_secs" "$(mib "$h2h_kib")" "$(mbps "$csv_mb" "$h2h_secs")" "CPU $h2h_cpu s"
 row "mawk reference" "$awk_secs" "$(mib "$awk_kib")" "$(mbps "$csv_mb" "$awk_secs")" \
   "h2h $(ratio "$awk_secs" "$h2h_secs")x faster"
 [ -n "$duckdb" ] && row "DuckDB read_csv (2 threads)" "$duck_secs" "$(mib "$duck_kib")" \
@@ -100,22 +104,22 @@ row "wc -l (floor)" "$wc_secs" "" "$(mbps "$csv_mb" "$wc_secs")" ""
 # JSON Lines
 measure "$work/wc.txt" wc -l "$work/r.jsonl"; jwc_secs=$secs
 measure "$work/h2h-jsonl.json" "$h2h" report "$work/r.jsonl" --by team --format json
-j_secs=$secs; j_kib=$kib
+j_secs=$secs; j_kib=$kib; j_cpu=$cpu
 lines_of "$work/h2h-jsonl.json" > "$work/h2h-jsonl.lines"; agree "h2h (JSON Lines)" "$work/h2h-jsonl.lines"
 if [ -n "$duckdb" ]; then
   measure "$work/duck.txt" $duckdb "$work/r.jsonl" jsonl; jduck_secs=$secs; jduck_kib=$kib
   LC_ALL=C sort "$work/duck.txt" > "$work/duck.lines"; agree "DuckDB (JSON Lines)" "$work/duck.lines"
 fi
-printf '\nJSON Lines: the same rows, %s MB; every figure agrees\n' "$jsonl_mb"
+printf '\nJSON Lines: the same rows, %s MB; every figure agrees ' "$jsonl_mb"; load
 row "h2h report --by team" "$j_secs" "$(mib "$j_kib")" "$(mbps "$jsonl_mb" "$j_secs")" \
-  "$(ratio "$j_secs" "$h2h_secs")x the time of the CSV"
+  "CPU $j_cpu s; $(ratio "$j_secs" "$h2h_secs")x the time of the CSV"
 [ -n "$duckdb" ] && row "DuckDB read_json (2 threads)" "$jduck_secs" "$(mib "$jduck_kib")" \
   "$(mbps "$jsonl_mb" "$jduck_secs")" "h2h $(ratio "$jduck_secs" "$j_secs")x faster"
 row "wc -l (floor)" "$jwc_secs" "" "$(mbps "$jsonl_mb" "$jwc_secs")" ""
 
 # Session files: one file per team of the first rows (checked against the
 # reference over the same rows), then one file of N participants.
-printf '\nSession files (h2h import, then h2h report)\n'
+printf '\nSession files (h2h import, then h2h report) '; load
 first=$(for n in $session_rows; do echo "$n"; done | sort -n | head -1)
 head -n $((first + 1)) "$work/r.csv" > "$work/s.csv"
 mawk -f "$here/reference.awk" "$work/s.csv" | LC_ALL=C sort > "$work/ref.lines"
@@ -127,10 +131,11 @@ base_secs=""
 for n in $session_rows; do
   head -n $((n + 1)) "$work/r.csv" > "$work/s.csv"
   rm -f "$work/s.yaml"
-  "$h2h" import "$work/s.csv" -o "$work/s.yaml" > /dev/null
+  measure /dev/null "$h2h" import "$work/s.csv" -o "$work/s.yaml"
+  row "h2h import of $n rows" "$secs" "$(mib "$kib")" "" "CPU $cpu s"
   measure "$work/s.json" "$h2h" report "$work/s.yaml" --format json
-  note=""
-  [ -n "$base_secs" ] && note="$(ratio "$secs" "$base_secs")x the time of $first"
+  note="CPU $cpu s"
+  [ -n "$base_secs" ] && note="$note; $(ratio "$secs" "$base_secs")x the time of $first"
   [ -z "$base_secs" ] && base_secs=$secs
   row "one file of $n participants" "$secs" "$(mib "$kib")" \
     "$(mbps "$(awk -v b="$(stat -c %s "$work/s.yaml")" 'BEGIN { print b / 1048576 }')" "$secs")" "$note"
@@ -144,13 +149,13 @@ if [ "$shards" -gt 0 ]; then
       $2 = "team-" t; print > f }' OFS=, "$work/r.csv"
   for f in "$work/shards"/*.csv; do "$h2h" report "$f" --by team --format json -o "${f%.csv}.json"; done
   measure "$work/merged.json" "$h2h" report "$work/shards"/*.json --by team --format json
-  printf '\nReport JSON shards\n'
-  row "merge $shards shards --by team" "$secs" "$(mib "$kib")" "" ""
+  printf '\nReport JSON shards '; load
+  row "merge $shards shards --by team" "$secs" "$(mib "$kib")" "" "CPU $cpu s"
 fi
 
 # Start-up: the median of 21 runs, beside /bin/true.
 if [ "${STARTUP:-1}" != 0 ]; then
-  printf '\nStart-up (median of 21 runs)\n'
+  printf '\nStart-up (median of 21 runs) '; load
   python3 - "$h2h" "$here/../../dilemmas/h2h.yaml" <<'PY'
 import statistics, subprocess, sys, time
 h2h, deck = sys.argv[1], sys.argv[2]
@@ -171,7 +176,7 @@ if [ "$big_rows" -gt 0 ]; then
   mawk -v N="$big_rows" -v SEED=2026 -f "$here/gen_responses.awk" > "$work/big.csv"
   big_mb=$(awk -v b="$(stat -c %s "$work/big.csv")" 'BEGIN { printf "%.1f", b / 1048576 }')
   measure "$work/big.json" "$h2h" report "$work/big.csv" --by team --format json
-  printf 'CSV, %s rows, %s MB: h2h %s s, peak %s MiB, %s MB/s; %sx the time of %s rows\n' \
-    "$big_rows" "$big_mb" "$secs" "$(mib "$kib")" "$(mbps "$big_mb" "$secs")" \
-    "$(ratio "$secs" "$h2h_secs")" "$rows"
+  printf 'CSV, %s rows, %s MB: h2h %s s (CPU %s s), peak %s MiB, %s MB/s; %sx the time of %s rows ' \
+    "$big_rows" "$big_mb" "$secs" "$cpu" "$(mib "$kib")" "$(mbps "$big_mb" "$secs")" \
+    "$(ratio "$secs" "$h2h_secs")" "$rows"; load
 fi

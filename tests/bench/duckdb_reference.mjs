@@ -10,8 +10,8 @@ const D = ['transparency', 'sustainability', 'workload', 'growth', 'guidance'];
 const K = ['autonomy', 'belonging', 'competence'];
 const Z = ['en-en', 'a', 'b', 'compromise', 'neither', 'mixed'];
 // wA and wB per dilemma and need: the built-in deck's weights (dilemmas/h2h.yaml).
-const WA = [[2, 3, 1], [0, 0, 2], [0, 1, 2], [2, 0, 3], [3, 1, 2]];
-const WB = [[0, 1, 1], [2, 2, 1], [1, 3, 1], [1, 3, 1], [0, 2, 2]];
+const WA = [[2, 3, 1], [0, 0, 1], [0, 1, 2], [2, 0, 3], [3, 1, 2]];
+const WB = [[0, 0, 1], [2, 2, 1], [2, 3, 2], [1, 3, 1], [0, 2, 3]];
 
 const db = await DuckDBInstance.create(':memory:', { threads: '2' });
 const con = await db.connect();

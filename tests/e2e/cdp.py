@@ -1,6 +1,6 @@
 """A headless Chromium driven through the DevTools protocol over a pipe
 (--remote-debugging-pipe), with Python's standard library only: enough to
-open a page, run a little JavaScript in it and take a screenshot."""
+open a page, run a little JavaScript in it, take a screenshot and print it."""
 
 import base64
 import json
@@ -99,6 +99,17 @@ class Chromium:
     def screenshot(self, path, beyond_viewport=True):
         data = self.send("Page.captureScreenshot", {"format": "png",
                                                     "captureBeyondViewport": beyond_viewport})
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(data["data"]))
+
+    def print_pdf(self, path, paper_width, paper_height):
+        """Prints the page as the print dialog would on paper of this size
+        (inches), with the page's own margins and no browser header."""
+        data = self.send("Page.printToPDF", {"paperWidth": paper_width,
+                                             "paperHeight": paper_height,
+                                             "printBackground": True,
+                                             "displayHeaderFooter": False,
+                                             "preferCSSPageSize": False})
         with open(path, "wb") as f:
             f.write(base64.b64decode(data["data"]))
 

@@ -260,6 +260,96 @@ class ResponseFiles(H2HTestCase):
         self.assertEqual(from_csv, from_jsonl)
         self.assertEqual(from_csv, from_sessions)
         self.assertEqual(from_csv["participants"], 200)
+        # Sessions imported from the CSV, one per team and one for all, and
+        # the teams' report JSON merged: the same figures again.
+        from_csv_folder = self.tmp / "from-csv"
+        self.assertExit(run("import", path, "--by", "team", "-o", from_csv_folder), EX_OK)
+        self.assertEqual(self.report_json(*sorted(from_csv_folder.glob("*.yaml")), "--by", "team"),
+                         from_csv)
+        one = self.tmp / "all.yaml"
+        self.assertExit(run("import", jsonl, "-o", one), EX_OK)
+        for name in ("participants", "answers", "dilemmas", "needs"):
+            self.assertEqual(self.report_json(one)[name], self.report_json(path)[name])
+        shards = []
+        for i, f in enumerate(files):
+            shard = self.tmp / f"team{i}.json"
+            self.assertExit(run("report", f, "--by", "team", "--format", "json", "-o", shard), EX_OK)
+            shards.append(shard)
+        self.assertEqual(self.report_json(*shards, "--by", "team"), from_csv)
+        # Both response files name the column that holds the teams.
+        for f in (path, jsonl):
+            r = run("report", f, "--by", "team", "--format", "json")
+            self.assertIn("teams from column 'team'", r.stderr)
+        # A team column under another name: the same groups from both.
+        renamed = [("group" if h == "team" else h) for h in HEADER]
+        path2 = self.tmp / "g.csv"
+        write_csv(path2, renamed, data)
+        jsonl2 = self.tmp / "g.jsonl"
+        jsonl2.write_text(jsonl.read_text().replace('"team":', '"group":'))
+        self.assertEqual(self.report_json(path2, "--by", "team", "--team-column", "group"), from_csv)
+        self.assertEqual(self.report_json(jsonl2, "--by", "team", "--team-column", "group"), from_csv)
+
+    def test_a_large_csv_read_in_two_parts_gives_the_figures_of_one_pass(self):
+        # Over 8 MiB, a CSV file is read on two threads, cut at a record's end
+        # near its middle. Around the middle, ideas hold quoted line ends,
+        # quotes and commas, so the cut must skip line ends inside quotes.
+        header = ["Timestamp"] + HEADER + ["transparency.idea"]
+        data = rows(180000, seed=5)
+        # Dated from the first day of 2026 to the last: the date range spans both parts.
+        import datetime
+        start = datetime.date(2026, 1, 1)
+        data = [[(start + datetime.timedelta(days=i * 365 // 180000)).isoformat() + " 09:00:00"]
+                + row for i, row in enumerate(data)]
+        middle = range(len(data) * 45 // 100, len(data) * 55 // 100)
+        for i, row in enumerate(data):
+            idea = ""
+            if i in middle:
+                row[3:5] = ["9", "8"]  # EN EN: the idea counts
+                idea = f'both, "{i}"\n' + "and more\r\n" * 20 + "end"
+            row.append(idea)
+        path = self.tmp / "big.csv"
+        write_csv(path, header, data)
+        self.assertGreater(path.stat().st_size, 8 << 20)
+        whole = path.read_bytes()
+        mid = len(whole) // 2
+        self.assertIn(b'"', whole[mid - 300:mid + 300])  # quoted text around the middle
+        split = run("report", path, "--by", "team", "--format", "json", timeout=300)
+        one_pass = run("report", "-", "--by", "team", "--format", "json", timeout=300,
+                       input=whole.decode())  # standard input: never cut
+        self.assertExit(split, EX_OK)
+        self.assertExit(one_pass, EX_OK)
+        parts, once = json.loads(split.stdout), json.loads(one_pass.stdout)
+        # The file is named by its path in one and "-" in the other; all else is equal.
+        for f in parts["files"] + once["files"]:
+            f.pop("file")
+        self.assertEqual(parts, once)
+        self.assertEqual(parts["participants"], 180000)
+        self.assertEqual((parts["files"][0]["rows"], parts["files"][0]["respondents"]),
+                         (180000, 180000))
+        self.assertEqual((parts["files"][0]["first"], parts["files"][0]["last"]),
+                         ("2026-01-01", "2026-12-31"))
+        # A bad value late in the file: the same row and column as one pass.
+        lines = whole.split(b"\n")
+        fields = lines[-20].split(b",")
+        fields[3] = b"99"
+        lines[-20] = b",".join(fields)
+        path.write_bytes(b"\n".join(lines))
+        split = run("report", path, timeout=300)
+        one_pass = run("report", "-", timeout=300, input=path.read_text())
+        self.assertExit(split, EX_DATA)
+        self.assertExit(one_pass, EX_DATA)
+        self.assertEqual(split.stderr.replace(str(path), "-"), one_pass.stderr)
+        self.assertRegex(split.stderr, r"big\.csv:\d+:\d+: ")
+        # With --skip-invalid the first reasons keep their rows too.
+        split = run("report", path, "--skip-invalid", "--format", "json", timeout=300)
+        one_pass = run("report", "-", "--skip-invalid", "--format", "json", timeout=300,
+                       input=path.read_text())
+        self.assertExit(split, EX_OK)
+        parts, once = json.loads(split.stdout), json.loads(one_pass.stdout)
+        for f in parts["files"] + once["files"]:
+            f.pop("file")
+        self.assertEqual(parts, once)
+        self.assertEqual(split.stderr.replace(str(path), "-"), one_pass.stderr)
 
     def test_a_session_file_holds_more_than_ten_thousand_respondents(self):
         path = self.tmp / "big.csv"

@@ -2,6 +2,7 @@
 option that --help shows is in man/h2h.1, the man page renders without
 warnings, and the README opens with its two commands."""
 
+import gzip
 import os
 import re
 import shutil
@@ -108,6 +109,15 @@ class Readme(unittest.TestCase):
         self.assertIn("apt-get install", first)
         self.assertIn("h2h", first.splitlines()[-1])
         self.assertIn("ctest", second)
+        # The first builds h2h alone, with what building and running need.
+        self.assertIn("-DH2H_BUILD_TESTS=OFF", first)
+        self.assertNotIn("ctest", first)
+        packages = [set(re.search(r"apt-get install -y ([^&]*)&&", b).group(1).split())
+                    for b in (first, second)]
+        self.assertLess(packages[0], packages[1])
+        for test_only in ("doctest-dev", "python3-yaml", "groff-base", "mandoc", "libxml2-utils",
+                          "mawk", "time", "chromium", "poppler-utils", "dpkg-dev", "man-db"):
+            self.assertNotIn(test_only, packages[0])
         ci = (SOURCE_DIR / ".ci" / "run").read_text()
         self.assertIn(second, ci, ".ci/run must run the README's test command")
 
@@ -119,7 +129,15 @@ class Install(H2HTestCase):
                            capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertTrue((self.tmp / "bin" / "h2h").exists())
-        self.assertTrue((self.tmp / "share" / "man" / "man1" / "h2h.1").exists())
+        man = self.tmp / "share" / "man" / "man1" / "h2h.1.gz"
+        self.assertEqual(gzip.decompress(man.read_bytes()), MAN.read_bytes())
+        share = self.tmp / "share"
+        for script, shell in [("bash-completion/completions/h2h", "bash"),
+                              ("zsh/vendor-completions/_h2h", "zsh"),
+                              ("fish/vendor_completions.d/h2h.fish", "fish")]:
+            with self.subTest(shell=shell):
+                self.assertEqual((share / script).read_text(),
+                                 run("--lang", "en", "completion", shell).stdout)
         self.assertTrue((self.tmp / "share" / "h2h" / "dilemmas" / "h2h.yaml").exists())
         self.assertTrue((self.tmp / "share" / "h2h" / "dilemmas" / "customer.yaml").exists())
         self.assertTrue((self.tmp / "share" / "h2h" / "dilemmas" / "collaboration.yaml").exists())

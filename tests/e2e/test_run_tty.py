@@ -67,6 +67,27 @@ class Terminal:
                 self.screen += chunk.decode(errors="replace")
         return self.screen
 
+    def nth(self, text, n, timeout=10):
+        """Waits until `text` is on screen `n` times."""
+        end = time.time() + timeout
+        while self.screen.count(text) < n:
+            self._read_some(end, text)
+        return self.screen
+
+    def page_to(self, text, timeout=20):
+        """Waits for `text`, pressing Enter at each "Enter for more" of a
+        paged summary on the way."""
+        end = time.time() + timeout
+        pressed = 0
+        while text not in self.screen:
+            shown = self.screen.count("Enter for more") + self.screen.count("Enter voor meer")
+            if shown > pressed:
+                pressed = shown
+                self.type("")
+                continue
+            self._read_some(end, text)
+        return self.screen
+
     def type(self, line):
         os.write(self.main, (line + "\r").encode())
 
@@ -114,8 +135,9 @@ class PrivateTurns(H2HTestCase):
         self.assertNotIn("2 9", since_clear)
         self.assertNotIn("The answers", screen)
         t.type("4 4")
-        # The reveal: every answer at once, then the facilitator goes on.
-        screen = t.read_until("Enter for the next dilemma")
+        # The reveal: every answer at once; Enter shows the polarity map,
+        # and Enter again goes on.
+        screen = t.read_until("Enter for the polarity map")
         reveal = screen[screen.rindex("The answers"):]
         for row in ("Anna", "Bram", "Chris"):
             self.assertIn(row, reveal)
@@ -123,14 +145,18 @@ class PrivateTurns(H2HTestCase):
         t.type("we keep both")
         t.read_until("Note saved")
         t.type("")
+        t.read_until("Enter for the next dilemma")
+        t.type("")
         for name, answer in (("Anna", "1 1"), ("Bram", "2 2"), ("Chris", "3 3")):
             t.next(f"{name}, press Enter")
             t.type("")
             t.next(f"{name}, A and B")
             t.type(answer)
-        t.next("Enter for the next dilemma")
+        t.nth("Enter for the polarity map", 3)  # the prompt again after the note, then this one
         t.type("")
-        t.read_until("Session saved")
+        t.nth("Enter for the next dilemma", 2)
+        t.type("")
+        t.page_to("Session saved")
         self.assertEqual(t.close(), EX_OK)
         s = yaml.safe_load(out.read_text())
         self.assertEqual(len(s["answers"]), 6)
@@ -145,11 +171,15 @@ class PrivateTurns(H2HTestCase):
         t.type("Sam")
         t.read_until("Start with a check-in")
         t.type("")
+        t.read_until("Press Enter to begin")  # alone too: the grid would clear it
+        t.type("")
         t.read_until("Sam, A and B")
         t.type("3 8")
+        t.read_until("Enter for the polarity map")
+        t.type("")
         t.read_until("Enter for the next dilemma")
         t.type("")
-        t.read_until("Session saved")
+        t.page_to("Session saved")
         self.assertEqual(t.close(), EX_OK)
         s = yaml.safe_load(out.read_text())
         self.assertEqual(s["participants"][0]["name"], "Sam")
@@ -181,9 +211,11 @@ class PrivateTurns(H2HTestCase):
         out = self.tmp / "notes.yaml"
         t = Terminal(["run", "--solo", "--name", "Sam", "--dilemmas", "growth,guidance", "-o", out],
                      clean_env(TERM="xterm"))
+        t.read_until("Press Enter to begin")
+        t.type("")
         t.read_until("Sam, A and B")
         t.type("3 8")
-        t.read_until("Enter for the next dilemma")
+        t.read_until("Enter for the polarity map")
         t.type("keep this")
         t.read_until("Note saved")
         t.type("a typo")
@@ -205,9 +237,11 @@ class PrivateTurns(H2HTestCase):
         t.type("9 9")
         t.read_until("Both matter a lot")
         t.type("")
+        t.nth("Enter for the polarity map", 4)  # after the first reveal, 2 notes, 1 unnote
+        t.type("")
         t.read_until("Enter for the next dilemma")
         t.type("")
-        t.read_until("Session saved")
+        t.page_to("Session saved")
         self.assertEqual(t.close(), EX_OK)
         s = yaml.safe_load(out.read_text())
         self.assertEqual(s.get("notes") or [], [])
@@ -218,6 +252,8 @@ class PrivateTurns(H2HTestCase):
         out = self.tmp / "tb.yaml"
         t = Terminal(["run", "--solo", "--name", "Sam", "--dilemmas", "growth", "--timebox", "3s", "-o", out],
                      clean_env(TERM="xterm"))
+        t.read_until("Press Enter to begin")
+        t.type("")
         t.read_until("[0:03 left]")
         t.read_until("Time is up", timeout=10)
         # Each second is redrawn in place; a machine that stalls for a whole
@@ -227,9 +263,11 @@ class PrivateTurns(H2HTestCase):
         self.assertEqual(shown, sorted(shown, reverse=True))
         self.assertLess(min(shown), 3, "the time left never went down")
         t.type("4 4")
+        t.read_until("Enter for the polarity map")
+        t.type("")
         t.read_until("Enter for the next dilemma")
         t.type("")
-        t.read_until("Session saved")
+        t.page_to("Session saved")
         self.assertEqual(t.close(), EX_OK)
         self.assertEqual(yaml.safe_load(out.read_text())["answers"][0]["a"], 4)
 
@@ -237,18 +275,22 @@ class PrivateTurns(H2HTestCase):
         out = self.tmp / "nl.yaml"
         t = Terminal(["run", "--lang", "nl", "--solo", "--name", "Sam", "--dilemmas", "growth",
                       "--timebox", "3s", "-o", out], clean_env(TERM="xterm"))
+        t.read_until("Druk op Enter om te beginnen")
+        t.type("")
         t.read_until("[nog 0:03]")
         t.read_until("de tijd is om", timeout=10)
         shown = [int(x) for x in re.findall(r"\[nog 0:0(\d)\]", t.screen)]
         self.assertLess(min(shown), 3, "the time left never went down")
         t.type("3 8")
-        t.read_until("Enter voor het volgende dilemma")
+        t.read_until("Enter voor de polariteitenkaart")
         t.type("9 9")
         t.read_until("'9 9' lijkt een antwoord")
         t.type("n")
         t.read_until("Notitie opgeslagen")
         t.type("")
-        t.read_until("Sessie opgeslagen")
+        t.read_until("Enter voor het volgende dilemma")
+        t.type("")
+        t.page_to("Sessie opgeslagen")
         self.assertEqual(t.close(), EX_OK)
         self.assertEqual(yaml.safe_load(out.read_text())["notes"][0]["text"], "9 9")
 
@@ -258,7 +300,8 @@ ANSI = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|[78])")
 
 class ScreensFit(H2HTestCase):
     """With 12 participants, every screen of a team session (introduction,
-    hand-over, check-in, card, reveal) fits 80x24 and keeps its title."""
+    hand-over, check-in, card with the grid picker, reveal, polarity map,
+    summary) fits 80x24 and keeps its title."""
 
     def screens(self, lang, words):
         out = self.tmp / f"fit-{lang}.yaml"
@@ -282,22 +325,32 @@ class ScreensFit(H2HTestCase):
             t.next(f"Deelnemer{i:02}, {words['press']}")
             t.type("")
             t.next(f"Deelnemer{i:02}, {words['answer']}")
-            t.type(f"{i % 7} {(i * 3) % 11}")
+            a, b = i % 7, (i * 3) % 11
+            if i % 2:
+                t.type(f"{a} {b}")
+            else:  # the dot, moved with the arrow keys from the middle
+                keys = ""
+                for n, more, less in ((a, "\x1b[C", "\x1b[D"), (b, "\x1b[A", "\x1b[B")):
+                    keys += more * (n - 5) if n > 5 else less * (5 - n) if n < 5 else more + less
+                os.write(t.main, (keys + "\r").encode())
+        t.next(words["map"])
+        t.type("")
         t.next(words["discuss"])
         t.type("")
-        t.next(words["saved"])
+        t.page_to(words["saved"])
         self.assertEqual(t.close(), EX_OK)
-        # The screens: what stands between two clears; the last is the reveal
-        # up to its prompt (the summary after it scrolls, as a report does).
-        screens = t.screen.split(CLEAR)[1:]
-        last = screens[-1]
-        screens[-1] = last[:last.index(words["discuss"]) + len(words["discuss"])]
-        return screens
+        answers = [(a["a"], a["b"]) for a in yaml.safe_load(out.read_text())["answers"]]
+        self.assertEqual(answers, [(i % 7, (i * 3) % 11) for i in range(1, 13)])
+        # The screens: what stands between two clears (or redraws from the
+        # top): every one of them, up to the summary's last page and the
+        # line that says where the session was saved.
+        return t.screen.split("\x1b[H")[1:]
 
     def check(self, lang, words):
         screens = self.screens(lang, words)
         self.assertGreater(len(screens), 12 * 2 + 2)
-        titles = {"intro": 0, "card": 0, "reveal": 0, "checkin": 0}
+        titles = {"intro": 0, "card": 0, "reveal": 0, "checkin": 0, "map": 0, "after": 0}
+        cards = set()
         for screen in screens:
             text = ANSI.sub("", screen).replace("\r", "")
             lines = text.rstrip("\n").split("\n")
@@ -307,30 +360,39 @@ class ScreensFit(H2HTestCase):
                 rows = sum(max(1, -(-len(l) // 80)) for l in lines)
                 self.assertLessEqual(rows, 24, text)
                 laid_out = [l for l in lines[:-1] if "(1-5): " not in l]
-                self.assertLessEqual(max(len(l) for l in laid_out), 80, text)
-            first = next(l for l in lines if l.strip())
-            if first.startswith("H2H"):
+                self.assertLessEqual(max((len(l) for l in laid_out), default=0), 80, text)
+            first = next((l for l in lines if l.strip()), "")
+            if titles["reveal"]:  # the polarity map, then the summary
+                titles["map" if first.startswith(words["map_title"]) else "after"] += 1
+            elif first.startswith("H2H"):
                 titles["intro"] += 1
             elif first.startswith(words["reveal"]):
                 titles["reveal"] += 1
                 self.assertIn("12 Deelnemer12", text)  # the whole table is on it
                 self.assertIn("EN EN", text)
             elif "1/1" in text:
-                titles["card"] += 1
+                # The card with the grid: drawn again as the dot moves.
                 self.assertTrue(first.startswith("Deelnemer"), first)
+                cards.add(first)
             elif "(1-5)" in text:
                 titles["checkin"] += 1
-        self.assertEqual(titles, {"intro": 1, "card": 12, "reveal": 1, "checkin": 12})
+        titles["card"] = len(cards)
+        after = titles.pop("after")
+        self.assertGreater(after, 0)  # the summary
+        self.assertEqual(titles, {"intro": 1, "card": 12, "reveal": 1, "checkin": 12, "map": 1})
 
     def test_english(self):
         self.check("en", {"begin": "press Enter to begin", "press": "press Enter",
                           "answer": "A and B", "discuss": "Enter for the next dilemma",
+                          "map": "Enter for the polarity map", "map_title": "Polarity map",
                           "saved": "Session saved", "reveal": "The answers:"})
 
     def test_dutch(self):
         self.check("nl", {"begin": "druk op Enter om te beginnen", "press": "druk op Enter",
                           "answer": "A en B", "discuss": "Enter voor het volgende dilemma",
-                          "saved": "Sessie opgeslagen", "reveal": "De antwoorden:"})
+                          "map": "Enter voor de polariteitenkaart",
+                          "map_title": "Polariteitenkaart", "saved": "Sessie opgeslagen",
+                          "reveal": "De antwoorden:"})
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@
 #include "formats/session_yaml.hpp"
 #include "formats/xlsx_reader.hpp"
 #include "formats/xlsx_zip.hpp"
+#include "formats/yaml_quick.hpp"
+#include "formats/yaml_source.hpp"
 #include "render/deck_json.hpp"
 #include "render/deck_text.hpp"
 #include "render/document.hpp"
@@ -80,6 +82,13 @@ void responses(std::string_view bytes, formats::ResponseFormat format, bool skip
 }  // namespace
 
 void deck(std::string_view bytes) {
+  // The quick tree, when there is one, is the tree yaml-cpp builds.
+  if (auto quick = formats::quick_yaml(bytes, limits::kDeckBytes)) {
+    std::vector<Problem> problems;
+    const auto full = formats::parse_yaml(bytes, "fuzz.yaml", limits::kDeckBytes, problems);
+    if (full && problems.empty() && !formats::same_yaml(*quick, *full))
+      throw std::logic_error("quick YAML tree differs");
+  }
   const formats::DeckResult r = formats::read_deck(bytes, "fuzz.yaml");
   if (!r.deck) return;
   const Deck& d = *r.deck;

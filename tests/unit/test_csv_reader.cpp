@@ -4,11 +4,16 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.hpp"
 #include "formats/csv_reader.hpp"
+#include "formats/csv_split.hpp"
+#include "formats/deck_library.hpp"
+#include "formats/responses.hpp"
 
 using namespace h2h;
 
@@ -108,4 +113,111 @@ TEST_CASE("records across the reader's buffer boundaries") {
   }
   REQUIRE(text.size() > 2 * (1 << 20));
   CHECK(parse(text) == expected);
+}
+
+namespace {
+
+// A temporary file with `text`, removed at the end of the scope.
+struct TempFile {
+  explicit TempFile(const std::string& text) {
+    fd = mkstemp(path);
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    ::lseek(fd, 0, SEEK_SET);
+  }
+  ~TempFile() {
+    ::close(fd);
+    ::unlink(path);
+  }
+  char path[32] = "/tmp/h2h-split-XXXXXX";
+  int fd = -1;
+};
+
+std::optional<std::uint64_t> split_of(const std::string& text, std::uint64_t target) {
+  TempFile f(text);
+  return formats::csv_split_point(f.fd, text.size(), target, ',');
+}
+
+}  // namespace
+
+TEST_CASE("a CSV file is cut only where a record ends") {
+  // The first line end at or after the target.
+  CHECK(split_of("h\na\nb\nc\n", 2) == 4u);
+  CHECK(split_of("h\na\nb\nc\n", 4) == 6u);
+  // Line ends inside a quoted field are skipped, "" included.
+  const std::string quoted = "h,i\n\"x\ny\",1\n\"a\"\"\nb\",2\nz,3\n";
+  CHECK(split_of(quoted, 5) == quoted.find("1\n") + 2);
+  CHECK(split_of(quoted, quoted.find("a\"\"")) == quoted.find("2\n") + 2);
+  // A quote inside an unquoted field is text: it opens nothing.
+  const std::string literal = "h\nab\"c\nd\ne\n";
+  CHECK(split_of(literal, 2) == literal.find("c\n") + 2);
+  // A byte order mark, then a quoted first field.
+  const std::string bom = "\xEF\xBB\xBF\"h\nx\",i\n1,2\n3,4\n";
+  CHECK(split_of(bom, 4) == bom.find("i\n") + 2);
+  // No record ends after the target: not cut.
+  CHECK_FALSE(split_of("h\n\"a\nb\nc", 3));
+  CHECK_FALSE(split_of("h\na\n", 3));
+  // A quoted field ended by a lone carriage return: not followed, not cut.
+  CHECK_FALSE(split_of("h\n\"a\"\rb\nc\nd\n", 2));
+  // Every cut of a file with quoted line ends everywhere is a record's end.
+  std::string many = "respondent,idea\n";
+  for (int i = 0; i < 200; ++i)
+    many += "r" + std::to_string(i) + ",\"line\none, \"\"" + std::to_string(i) + "\"\"\n\"\n";
+  for (std::uint64_t target = 16; target < many.size(); target += 7) {
+    const auto at = split_of(many, target);
+    if (!at) continue;
+    CHECK(*at >= target);
+    CHECK(many.compare(*at, 1, "r") == 0);
+  }
+}
+
+TEST_CASE("a CSV file read in two parts gives the respondents of one pass, in order") {
+  std::string text = "respondent,team,growth.a,growth.b,growth.idea\n";
+  // Larger than the reader's first read (256 KiB), which holds the header.
+  for (int i = 0; i < 60000; ++i)
+    text += "r" + std::to_string(i) + ",t" + std::to_string(i % 3) + "," + std::to_string(i % 11) +
+            "," + std::to_string((i * 7) % 11) +
+            (i % 2 ? ",\"two\nlines, \"\"quoted\"\"\"\n" : ",\n");
+  TempFile f(text);
+  const std::string path = f.path;
+  const Deck deck = formats::load_deck("h2h", {}).deck;
+  const Weights w = Weights::of(deck);
+  formats::ResponseOptions o;
+  auto ids = [](std::vector<std::string>& out) {
+    return [&out](const formats::Respondent& r) {
+      out.push_back(std::string(r.id) + "/" + std::string(r.team));
+    };
+  };
+  std::vector<std::string> one, first, second;
+  const auto whole = formats::read_responses(path, formats::ResponseFormat::csv, w, o, ids(one));
+  o.split_bytes = 0;
+  const std::function<void(const formats::Respondent&)> later = ids(second);
+  const auto parts =
+      formats::read_responses(path, formats::ResponseFormat::csv, w, o, ids(first), &later);
+  CHECK_FALSE(first.empty());
+  CHECK_FALSE(second.empty());
+  first.insert(first.end(), second.begin(), second.end());
+  CHECK(first == one);
+  CHECK(parts.rows == whole.rows);
+
+  // A bad value in the second part: the row of one pass.
+  std::string bad = text;
+  const auto bad_at = bad.find("\nr59000,") + 1;  // an even row: no quoted field
+  bad.replace(bad_at, bad.find('\n', bad_at) - bad_at, "r59000,t0,12,1,");
+  TempFile g(bad);
+  std::string one_pass, two_parts;
+  o.split_bytes = ~0ULL;
+  try {
+    formats::read_responses(g.path, formats::ResponseFormat::csv, w, o, ids(one));
+  } catch (const Error& e) {
+    one_pass = format_problem(e.problems().front());
+  }
+  o.split_bytes = 0;
+  try {
+    formats::read_responses(g.path, formats::ResponseFormat::csv, w, o, ids(first), &later);
+  } catch (const Error& e) {
+    two_parts = format_problem(e.problems().front());
+  }
+  CHECK_FALSE(one_pass.empty());
+  CHECK(one_pass == two_parts);
 }

@@ -7,7 +7,9 @@
 
 #include "core/deck.hpp"
 #include "formats/deck_yaml.hpp"
+#include "formats/yaml_quick.hpp"
 #include "formats/yaml_schema.hpp"
+#include "formats/yaml_source.hpp"
 #include "i18n/i18n.hpp"
 #include "res/embedded.hpp"
 
@@ -342,4 +344,45 @@ TEST_CASE("the polarity map: purpose, fear and early warnings are optional texts
                            "        needs: {autonomy: 2}\n        early_warnings: Rework\n"));
   CHECK(p.size() == 1);
   CHECK(p.at(0).starts_with("deck.yaml:21:25: "));
+}
+
+TEST_CASE("the quick YAML tree is the tree yaml-cpp builds, or nothing") {
+  auto same = [](const std::string& text) {
+    std::vector<Problem> problems;
+    auto full = formats::parse_yaml(text, "t.yaml", 1 << 20, problems);
+    REQUIRE(full);
+    REQUIRE(problems.empty());
+    auto quick = formats::quick_yaml(text, 1 << 20);
+    REQUIRE(quick);
+    CHECK(formats::same_yaml(*quick, *full));
+  };
+  for (const auto& file : embedded::files())
+    if (file.name.starts_with("dilemmas/")) same(std::string(file.bytes));
+  same(kDeck);
+  same("");
+  same("a: ~\nb: null\nc:\nd: 'null'\ne: \"~\"\nf: NULL\ng: [1, null, '', x]\n");
+  same("text: |\n  two\n  lines\nfolded: >\n  one\n  line\nlist:\n  - {a: 1, b: [2, 3]}\n  -\n");
+  same("- 1\n- - 2\n  - 3\n");
+  same("\xEF\xBB\xBFkey: value\n");
+  // Not the same tree: a different one is never given.
+  CHECK_FALSE(
+      formats::same_yaml(*formats::quick_yaml("a: 1", 100), *formats::quick_yaml("a: 2", 100)));
+  CHECK_FALSE(
+      formats::same_yaml(*formats::quick_yaml("a: ~", 100), *formats::quick_yaml("a: ''", 100)));
+  for (const std::string unusual :
+       {"a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 1\na: 2\n", "a: 1\n---\nb: 2\n", "a: [1\n",
+        "? [a]\n: 1\n", "~: 1\n", "a: \"\\xff\"\n\xff\n"})
+    CHECK_FALSE(formats::quick_yaml(unusual, 1 << 20));
+  CHECK_FALSE(formats::quick_yaml("a: 1\n", 3));                // too large
+  CHECK_FALSE(formats::quick_yaml("[1, 2, 3]\n", 1 << 20, 3));  // too many nodes
+}
+
+TEST_CASE("a deck with a problem keeps its places on the quick path") {
+  std::string deck = kDeck;
+  deck.replace(deck.find("version: 2"), 10, "version: x");
+  const auto r = formats::read_deck(deck, "d.yaml");
+  REQUIRE_FALSE(r.deck);
+  REQUIRE_FALSE(r.problems.empty());
+  CHECK(r.problems.front().place.line == 2);
+  CHECK(r.problems.front().place.column > 0);
 }

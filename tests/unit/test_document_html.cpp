@@ -140,6 +140,22 @@ TEST_CASE("to_html is one safe, self-contained, deterministic page") {
   CHECK(render::to_html(sample(), "en") == html);
 }
 
+TEST_CASE("to_html heads printed pages with the deck and the dates, as a safe CSS string") {
+  Document doc = sample();
+  doc.front().items = {"Deck \"quoted\" \\ </style><script>x</script>", "2026-11-01 .. 2026-11-23"};
+  const std::string html = render::to_html(doc, "en");
+  CHECK(html.find("@page { @top-left { content: \"Deck \\22 quoted\\22  \\5c  \\3c /style>\\3c "
+                  "script>x\\3c /script> · 2026-11-01 .. 2026-11-23\"; } }") != std::string::npos);
+  CHECK(count(lower(html), "</style>") == 1);
+  CHECK(lower(html).find("<script") == std::string::npos);
+  // Printed: one dilemma a page where it fits, the grid beside its table.
+  CHECK(html.find("section, .grid, table, .question, .map { break-inside: avoid;") !=
+        std::string::npos);
+  CHECK(html.find("size: A4") == std::string::npos);  // the printer's paper: A4 or Letter
+  doc.front().items.clear();
+  CHECK(render::to_html(doc, "en").find("@top-left { content: \"\"; }") != std::string::npos);
+}
+
 TEST_CASE("to_html structure: headings, sections, question, table, grid, bars") {
   const std::string html = render::to_html(sample(), "nl");
   CHECK(html.find("<html lang=\"nl\">") != std::string::npos);
@@ -175,8 +191,8 @@ TEST_CASE("to_html structure: headings, sections, question, table, grid, bars") 
   CHECK(html.find("<td class=\"num\">-</td>") != std::string::npos);
   CHECK(html.find("competence &lt;c&gt;") != std::string::npos);
 
-  // Print: A4 and no grid or table split across pages.
-  CHECK(html.find("size: A4") != std::string::npos);
+  // Print: the printer's paper (A4 or Letter), no grid or table split across pages.
+  CHECK(html.find("size: A4") == std::string::npos);
   CHECK(html.find("break-inside: avoid") != std::string::npos);
 }
 

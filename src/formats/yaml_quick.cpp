@@ -1,0 +1,160 @@
+#include "formats/yaml_quick.hpp"
+
+#include <yaml.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/utf8.hpp"
+
+namespace h2h::formats {
+
+namespace {
+
+constexpr std::size_t kMaxDepth = 200;
+
+struct Parser {
+  yaml_parser_t p;
+  explicit Parser(std::string_view bytes) {
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(bytes.data()),
+                                 bytes.size());
+    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+  }
+  ~Parser() { yaml_parser_delete(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
+struct Event {
+  yaml_event_t e{};
+  bool valid = false;
+  ~Event() {
+    if (valid) yaml_event_delete(&e);
+  }
+};
+
+// A node being built: a map (with its pending key and the keys it has) or a list.
+struct Open {
+  YAML::Node node;
+  bool map = false;
+  bool has_key = false;
+  std::string key;
+  std::set<std::string, std::less<>> keys;
+};
+
+bool plain_null(const yaml_event_t& e) {
+  if (e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return false;
+  const std::string_view v(reinterpret_cast<const char*>(e.data.scalar.value),
+                           e.data.scalar.length);
+  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+}  // namespace
+
+std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_bytes,
+                                     std::size_t max_nodes) {
+  if (bytes.size() > max_bytes || utf8::first_invalid(bytes)) return std::nullopt;
+  Parser parser(bytes);
+  std::vector<Open> stack;
+  std::optional<YAML::Node> root;
+  std::size_t nodes = 0;
+  int documents = 0;
+  while (true) {
+    Event ev;
+    if (!yaml_parser_parse(&parser.p, &ev.e)) return std::nullopt;
+    ev.valid = true;
+    const yaml_event_t& e = ev.e;
+    YAML::Node done;
+    bool have = false;
+    switch (e.type) {
+      case YAML_STREAM_START_EVENT:
+      case YAML_DOCUMENT_END_EVENT:
+        continue;
+      case YAML_STREAM_END_EVENT:
+        // An empty file is a null document, as yaml-cpp reads it.
+        if (!root) root = YAML::Node(YAML::NodeType::Null);
+        return root;
+      case YAML_DOCUMENT_START_EVENT:
+        if (++documents > 1) return std::nullopt;
+        continue;
+      case YAML_ALIAS_EVENT:
+        return std::nullopt;
+      case YAML_SCALAR_EVENT:
+        if (e.data.scalar.anchor != nullptr || e.data.scalar.tag != nullptr) return std::nullopt;
+        if (++nodes > max_nodes) return std::nullopt;
+        if (!stack.empty() && stack.back().map && !stack.back().has_key) {
+          // A key: text, and not seen before in this map.
+          if (plain_null(e)) return std::nullopt;
+          Open& m = stack.back();
+          m.key.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+          if (!m.keys.insert(m.key).second) return std::nullopt;
+          m.has_key = true;
+          continue;
+        }
+        done = plain_null(e)
+                   ? YAML::Node(YAML::NodeType::Null)
+                   : YAML::Node(std::string(reinterpret_cast<const char*>(e.data.scalar.value),
+                                            e.data.scalar.length));
+        have = true;
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+      case YAML_MAPPING_START_EVENT: {
+        const bool map = e.type == YAML_MAPPING_START_EVENT;
+        const auto* anchor = map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor;
+        const auto* tag = map ? e.data.mapping_start.tag : e.data.sequence_start.tag;
+        if (anchor != nullptr || tag != nullptr) return std::nullopt;
+        if (++nodes > max_nodes || stack.size() >= kMaxDepth) return std::nullopt;
+        // A map or a list as a key: yaml-cpp's business.
+        if (!stack.empty() && stack.back().map && !stack.back().has_key) return std::nullopt;
+        Open o;
+        o.node = YAML::Node(map ? YAML::NodeType::Map : YAML::NodeType::Sequence);
+        o.map = map;
+        stack.push_back(std::move(o));
+        continue;
+      }
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        if (stack.empty()) return std::nullopt;
+        done = stack.back().node;
+        stack.pop_back();
+        have = true;
+        break;
+      default:
+        return std::nullopt;
+    }
+    if (!have) continue;
+    if (stack.empty()) {
+      root = done;
+      continue;
+    }
+    Open& parent = stack.back();
+    if (parent.map) {
+      parent.node.force_insert(parent.key, done);
+      parent.has_key = false;
+    } else {
+      parent.node.push_back(done);
+    }
+  }
+}
+
+bool same_yaml(const YAML::Node& x, const YAML::Node& y) {
+  if (x.Type() != y.Type()) return false;
+  if (x.IsScalar()) return x.Scalar() == y.Scalar();
+  if (x.size() != y.size()) return false;
+  if (x.IsSequence()) {
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (!same_yaml(x[i], y[i])) return false;
+    return true;
+  }
+  if (x.IsMap()) {
+    auto a = x.begin();
+    auto b = y.begin();
+    for (; a != x.end() && b != y.end(); ++a, ++b)
+      if (!same_yaml(a->first, b->first) || !same_yaml(a->second, b->second)) return false;
+  }
+  return true;
+}
+
+}  // namespace h2h::formats
