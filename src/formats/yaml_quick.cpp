@@ -51,11 +51,24 @@ bool plain_null(const yaml_event_t& e) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
 
+// Line breaks other than "\n" (a lone or paired CR, NEL, LS, PS) and other
+// control characters: libyaml and yaml-cpp do not read them alike (a CR in
+// a quoted text), so such a file takes yaml-cpp's own path.
+bool unusual_bytes(std::string_view bytes) {
+  for (const char c : bytes)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == '\x7f')
+      return true;
+  return bytes.find("\xC2\x85") != std::string_view::npos ||
+         bytes.find("\xE2\x80\xA8") != std::string_view::npos ||
+         bytes.find("\xE2\x80\xA9") != std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_bytes,
                                      std::size_t max_nodes) {
-  if (bytes.size() > max_bytes || utf8::first_invalid(bytes)) return std::nullopt;
+  if (bytes.size() > max_bytes || utf8::first_invalid(bytes) || unusual_bytes(bytes))
+    return std::nullopt;
   Parser parser(bytes);
   std::vector<Open> stack;
   std::optional<YAML::Node> root;
