@@ -28,19 +28,6 @@ std::size_t grid_height(const GridCell& c) {
   return kSide * c.height + 3;  // "B" above, the axis and its numbers below
 }
 
-// The first `width` characters of `s`, with an ellipsis when cut.
-std::string cut(const std::string& s, std::size_t width) {
-  if (utf8::length(s) <= width) return s;
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size() && chars + 1 < width; ++chars) {
-    const std::size_t len = std::max<std::size_t>(1, utf8::sequence_length(s, i));
-    out += s.substr(i, len);
-    i += len;
-  }
-  return out + "…";
-}
-
 // `text` wrapped to `width`, at most `max` lines (the last cut with "…").
 std::vector<std::string> wrap_at_most(const std::string& text, std::size_t width, std::size_t max) {
   std::vector<std::string> lines;
