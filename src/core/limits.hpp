@@ -15,6 +15,7 @@ constexpr std::size_t kListItems = 50;                   // upsides or downsides
 constexpr std::size_t kTextChars = 4000;                 // one text of a deck
 constexpr std::size_t kIdChars = 64;                     // an id
 constexpr std::size_t kYamlNodes = 200000;               // nodes in one YAML document
+constexpr std::size_t kYamlDepth = 200;                  // nesting in a session file (ours: 4)
 constexpr std::size_t kSessionBytes = 32 * 1024 * 1024;  // a session file
 constexpr std::size_t kParticipants = 100;               // participants of a live session
 constexpr std::size_t kServedParticipants = 500;         // participants of h2h run --serve

@@ -39,7 +39,7 @@ bool valid_language(std::string_view code) {
   return region.size() == 2 && std::all_of(region.begin(), region.end(), upper);
 }
 
-class Reader : SchemaReader {
+class DeckReader : SchemaReader {
  public:
   using SchemaReader::SchemaReader;
 
@@ -275,7 +275,7 @@ DeckResult read_deck(std::string_view bytes, const std::string& source) {
   // the rest) is then read without yaml-cpp's parser. A deck with any
   // problem is read again below, so every problem keeps its place.
   if (auto quick = quick_yaml(bytes, limits::kDeckBytes); quick && !quick->IsNull()) {
-    Deck deck = Reader(source, result.problems).deck(*quick);
+    Deck deck = DeckReader(source, result.problems).deck(*quick);
     if (result.problems.empty()) {
       result.deck = std::move(deck);
       return result;
@@ -287,7 +287,7 @@ DeckResult read_deck(std::string_view bytes, const std::string& source) {
     if (root->IsNull()) {
       result.problems.push_back({Place{source, 1, 1}, tr("deck.empty")});
     } else {
-      Deck deck = Reader(source, result.problems).deck(*root);
+      Deck deck = DeckReader(source, result.problems).deck(*root);
       if (result.problems.empty()) result.deck = std::move(deck);
     }
   }

@@ -93,9 +93,9 @@ struct Item {
   std::string idea, time;
 };
 
-class Reader {
+class SessionEventReader {
  public:
-  Reader(YamlEvents& events, SessionSink* sink, bool head_only)
+  SessionEventReader(YamlEvents& events, SessionSink* sink, bool head_only)
       : ev_(events), src_(events.source()), sink_(sink), head_only_(head_only) {}
 
   Record read() {
@@ -732,11 +732,11 @@ class Reader {
 }  // namespace
 
 void read_session(YamlEvents& events, SessionSink& sink) {
-  Reader(events, &sink, false).read();
+  SessionEventReader(events, &sink, false).read();
 }
 
 Record read_session_head(YamlEvents& events) {
-  return Reader(events, nullptr, true).read();
+  return SessionEventReader(events, nullptr, true).read();
 }
 
 void RecordSink::participant(Participant&& p) {

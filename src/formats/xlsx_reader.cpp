@@ -59,6 +59,8 @@ int column_of(const char* r) {
   return column;
 }
 
+}  // namespace
+
 // Reads <sheetData>: rows of cells. In "mark" mode it only notes which
 // shared strings the used columns refer to; otherwise it stops after every
 // row, which the reader then hands out.
@@ -202,8 +204,6 @@ class SheetHandler : public XmlHandler {
   bool collect_ = false;
   int phonetic_ = 0;
 };
-
-}  // namespace
 
 struct XlsxReader::Impl {
   std::unique_ptr<ZipArchive> archive;

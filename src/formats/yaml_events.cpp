@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/limits.hpp"
 #include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
 
@@ -14,8 +15,6 @@ namespace h2h::formats {
 using i18n::tr;
 
 namespace {
-
-constexpr int kMaxDepth = 200;  // our files nest four levels; libyaml has no cap of its own
 
 // libyaml's wording, made readable with the same hints as yaml-cpp's.
 std::string reword(const yaml_parser_t& p) {
@@ -153,9 +152,9 @@ void YamlEvents::next(YamlEvent& out) {
       return;
     case YAML_MAPPING_START_EVENT:
     case YAML_SEQUENCE_START_EVENT:
-      if (++depth_ > kMaxDepth)
+      if (++depth_ > limits::kYamlDepth)
         throw Error(ExitCode::invalid_data, out.place(source_),
-                    tr("yaml.nesting", fmt::arg("max", kMaxDepth)));
+                    tr("yaml.nesting", fmt::arg("max", limits::kYamlDepth)));
       out.kind = e.type == YAML_MAPPING_START_EVENT ? YamlEvent::Kind::map : YamlEvent::Kind::seq;
       out.value.clear();
       return;

@@ -60,7 +60,7 @@ class YamlEvents {
   int fd_ = -1;
   std::size_t max_bytes_ = 0;
   std::size_t read_ = 0;
-  int depth_ = 0;
+  std::size_t depth_ = 0;
   bool too_large_ = false;
 };
 

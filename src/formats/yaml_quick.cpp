@@ -12,7 +12,8 @@ namespace h2h::formats {
 
 namespace {
 
-constexpr std::size_t kMaxDepth = 200;
+// Deeper files take yaml-cpp's path (which allows 2000 levels).
+constexpr std::size_t kQuickDepth = 200;
 
 struct Parser {
   yaml_parser_t p;
@@ -118,7 +119,7 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
         const auto* anchor = map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor;
         const auto* tag = map ? e.data.mapping_start.tag : e.data.sequence_start.tag;
         if (anchor != nullptr || tag != nullptr) return std::nullopt;
-        if (++nodes > max_nodes || stack.size() >= kMaxDepth) return std::nullopt;
+        if (++nodes > max_nodes || stack.size() >= kQuickDepth) return std::nullopt;
         // A map or a list as a key: yaml-cpp's business.
         if (!stack.empty() && stack.back().map && !stack.back().has_key) return std::nullopt;
         Open o;

@@ -310,11 +310,6 @@ loop();
 </html>
 )PAGE";
 
-void replace(std::string& s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-}
-
 }  // namespace
 
 std::string participant_page(const std::string& lang, bool anonymous) {
@@ -353,9 +348,9 @@ std::string participant_page(const std::string& lang, bool anonymous) {
       {"map_downsides", tr("report.map.downsides")},
       {"map_warnings", tr("report.map.warnings")}};
   std::string page = kPage;
-  replace(page, "@LANG@", render::html_escape(lang));
-  replace(page, "@TEXTS@",
-          script_json(texts.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace)));
+  fill_slot(page, "@LANG@", render::html_escape(lang));
+  fill_slot(page, "@TEXTS@",
+            script_json(texts.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace)));
   return page;
 }
 

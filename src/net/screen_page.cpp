@@ -212,12 +212,12 @@ loop();
 </html>
 )PAGE";
 
-void replace(std::string& s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  if (at != std::string::npos) s.replace(at, from.size(), to);
-}
-
 }  // namespace
+
+void fill_slot(std::string& page, const std::string& slot, const std::string& value) {
+  const auto at = page.find(slot);
+  if (at != std::string::npos) page.replace(at, slot.size(), value);
+}
 
 std::string script_json(const std::string& json_text) {
   std::string blob = json_text;
@@ -246,10 +246,10 @@ std::string screen_page(const std::string& lang, const std::string& url, const s
                           {"map_warnings", tr("report.map.warnings")},
                           {"zones", zone_map()}};
   std::string page = kScreen;
-  replace(page, "@LANG@", render::html_escape(lang));
-  replace(page, "@QR@", qr_svg);
-  replace(page, "@TEXTS@",
-          script_json(texts.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace)));
+  fill_slot(page, "@LANG@", render::html_escape(lang));
+  fill_slot(page, "@QR@", qr_svg);
+  fill_slot(page, "@TEXTS@",
+            script_json(texts.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace)));
   return page;
 }
 

@@ -12,6 +12,9 @@ namespace h2h::net {
 std::string screen_page(const std::string& lang, const std::string& url, const std::string& code,
                         const std::string& qr_svg);
 
+// Puts `value` in place of a page template's `slot` ("@LANG@").
+void fill_slot(std::string& page, const std::string& slot, const std::string& value);
+
 // Puts a JSON blob of texts into a page's script safely ("</" escaped).
 std::string script_json(const std::string& json_text);
 

@@ -58,6 +58,13 @@ PolarityMap polarity_map(const Dilemma& d, const std::string& lang);
 
 using Document = std::vector<Block>;
 
+// A table cell that holds a figure ("62", "4,5", "+3", "(12)", "≈"): every
+// writer aligns it to the right.
+inline bool figure_cell(const std::string& cell) {
+  if (cell == "≈") return true;
+  return !cell.empty() && cell.find_first_not_of("0123456789.,-+%() ") == std::string::npos;
+}
+
 std::string to_text(const Document& doc, const Style& style);       // fits 80 columns
 std::string to_markdown(const Document& doc);                       // deterministic
 std::string to_html(const Document& doc, const std::string& lang);  // self-contained

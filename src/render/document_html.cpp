@@ -105,10 +105,6 @@ std::string esc(const std::string& s) {
   return html_escape(visible(s));
 }
 
-bool numeric(const std::string& cell) {
-  return !cell.empty() && cell.find_first_not_of("0123456789.,-+% ") == std::string::npos;
-}
-
 // The move of the mean from an earlier session to now, as an arrow.
 std::string arrow_svg(const Block& b) {
   if (!b.then_mean || !b.now_mean) return {};
@@ -252,7 +248,7 @@ std::string table_html(const std::vector<std::vector<std::string>>& rows) {
   const auto& probe = rows.size() > 1 ? rows[1] : rows[0];
   std::string out = "<table>\n<thead><tr>";
   for (std::size_t c = 0; c < rows[0].size(); ++c)
-    out += (c < probe.size() && numeric(probe[c]) ? "<th class=\"num\">" : "<th>") +
+    out += (c < probe.size() && figure_cell(probe[c]) ? "<th class=\"num\">" : "<th>") +
            esc(rows[0][c]) + "</th>";
   out += "</tr></thead>\n";
   if (rows.size() > 1) {
@@ -260,7 +256,7 @@ std::string table_html(const std::vector<std::vector<std::string>>& rows) {
     for (std::size_t r = 1; r < rows.size(); ++r) {
       out += "<tr>";
       for (const auto& cell : rows[r])
-        out += (numeric(cell) ? "<td class=\"num\">" : "<td>") + esc(cell) + "</td>";
+        out += (figure_cell(cell) ? "<td class=\"num\">" : "<td>") + esc(cell) + "</td>";
       out += "</tr>\n";
     }
     out += "</tbody>\n";

@@ -34,11 +34,6 @@ std::string fit(const std::string& s, std::size_t width) {
   return out + "...";
 }
 
-bool numeric(const std::string& cell) {
-  if (cell == "≈") return true;
-  return !cell.empty() && cell.find_first_not_of("0123456789.,-+%() ") == std::string::npos;
-}
-
 std::string table_text(const std::vector<std::vector<std::string>>& rows, const Style& style) {
   if (rows.empty()) return {};
   std::vector<std::size_t> widths(rows[0].size(), 0);
@@ -57,7 +52,7 @@ std::string table_text(const std::vector<std::vector<std::string>>& rows, const 
       const std::string cell = fit(visible(rows[r][c]), widths[c]);
       const std::size_t len = utf8::length(cell);
       const std::string padding(widths[c] > len ? widths[c] - len : 0, ' ');
-      line += (c > 0 && numeric(cell) ? padding + cell : cell + padding) + "  ";
+      line += (c > 0 && figure_cell(cell) ? padding + cell : cell + padding) + "  ";
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += (r == 0 ? paint(style.label, line) : line) + "\n";
@@ -233,7 +228,7 @@ std::string to_markdown(const Document& doc) {
           if (r == 0) {
             const auto& probe = b.rows.size() > 1 ? b.rows[1] : b.rows[0];
             out += "|";
-            for (const auto& cell : probe) out += numeric(cell) ? " ---: |" : " --- |";
+            for (const auto& cell : probe) out += figure_cell(cell) ? " ---: |" : " --- |";
             out += "\n";
           }
         }

@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "i18n/i18n.hpp"
 #include "render/layout.hpp"
+#include "render/session_text.hpp"
 
 namespace h2h::render {
 
@@ -14,18 +15,18 @@ using i18n::tr;
 
 namespace {
 
-constexpr std::size_t kSide = kAnswerMax - kAnswerMin + 1;  // 11 values per axis
-constexpr std::size_t kAxisWidth = 5;                       // " 10 |"
+constexpr std::size_t kValues = kAnswerMax - kAnswerMin + 1;  // 11 values per axis
+constexpr std::size_t kAxisWidth = 5;                         // " 10 |"
 constexpr std::size_t kMinPanel = 24;  // the poles and the numbers beside the grid
 // Lines besides the grid and the question: whose turn, title, a blank,
 // the message and the prompt.
 constexpr std::size_t kFixedRows = 5;
 
 std::size_t grid_width(const GridCell& c) {
-  return kAxisWidth + kSide * c.width + 3;  // "  A" after the numbers
+  return kAxisWidth + kValues * c.width + 3;  // "  A" after the numbers
 }
 std::size_t grid_height(const GridCell& c) {
-  return kSide * c.height + 3;  // "B" above, the axis and its numbers below
+  return kValues * c.height + 3;  // "B" above, the axis and its numbers below
 }
 
 // `text` wrapped to `width`, at most `max` lines (the last cut with "…").
@@ -98,7 +99,7 @@ std::vector<Painted> grid_rows(const PickerView& v, const GridCell& c, const Sty
       }
       rows.push_back(row);
     }
-  rows.push_back({"    +" + std::string(kSide * c.width, '-'), kAxisWidth + kSide * c.width});
+  rows.push_back({"    +" + std::string(kValues * c.width, '-'), kAxisWidth + kValues * c.width});
   Painted numbers{"     ", kAxisWidth};
   for (int a = kAnswerMin; a <= kAnswerMax; ++a) {
     std::string n = center(std::to_string(a), c.width);
@@ -126,9 +127,8 @@ std::vector<Painted> panel(const PickerView& v, std::size_t width, std::size_t h
   const std::string b = v.b_chosen ? std::to_string(v.dot.b) : unset;
   std::vector<Painted> values = painted(
       wrap_at_most(tr("picker.values", fmt::arg("a", a), fmt::arg("b", b)), width, 1), style.label);
-  std::string zone = v.a_chosen && v.b_chosen
-                         ? tr(fmt::format("zone.{}", zone_name(zone_of(v.dot))))
-                         : tr("picker.not_chosen");
+  std::string zone =
+      v.a_chosen && v.b_chosen ? zone_label(zone_of(v.dot)) : tr("picker.not_chosen");
   for (auto& z : painted(wrap_at_most(zone, width, 2), style.heading)) values.push_back(z);
   const std::vector<Painted> keys = painted(wrap_at_most(tr("picker.keys"), width, 4), style.dim);
 

@@ -36,10 +36,6 @@ std::string change(const std::optional<double>& now, const std::optional<double>
   return (d > 0 ? "+" : "") + i18n::decimal(d, places);
 }
 
-std::string zone_label(Zone z) {
-  return tr(fmt::format("zone.{}", zone_name(z)));
-}
-
 // The order in which patterns are listed in the summary.
 constexpr Pattern kPatternOrder[] = {Pattern::enen,       Pattern::two_camps, Pattern::ofof,
                                      Pattern::compromise, Pattern::divided,   Pattern::scattered};

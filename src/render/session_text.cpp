@@ -35,11 +35,11 @@ std::string means_line(const DilemmaFigures& df, std::string_view indent) {
       kWidth, indent);
 }
 
+}  // namespace
+
 std::string zone_label(Zone z) {
   return tr(fmt::format("zone.{}", zone_name(z)));
 }
-
-}  // namespace
 
 std::string session_opening(const Deck& deck, const Record& r, const Style& style) {
   const std::string& lang = r.language;

@@ -12,6 +12,10 @@
 
 namespace h2h::render {
 
+// A zone's name in the current language, as every screen and the
+// reflection print it.
+std::string zone_label(Zone zone);
+
 std::string session_opening(const Deck& deck, const session::Record& record, const Style& style);
 
 // The dilemma as a participant sees it before answering.

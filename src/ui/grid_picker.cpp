@@ -12,12 +12,12 @@
 #include "core/utf8.hpp"
 #include "ui/keys.hpp"
 #include "ui/raw_mode.hpp"
+#include "ui/terminal.hpp"
 
 namespace h2h::ui {
 
 namespace {
 
-constexpr const char* kClearScreen = "\x1b[H\x1b[2J\x1b[3J";
 // How long the rest of an escape sequence may take to arrive before a lone
 // ESC counts as the Esc key.
 constexpr int kEscapeWaitMs = 80;

@@ -24,6 +24,7 @@
 #include "ui/clock.hpp"
 #include "ui/commands.hpp"
 #include "ui/grid_picker.hpp"
+#include "ui/terminal.hpp"
 
 namespace h2h::ui {
 
@@ -33,8 +34,6 @@ using session::Position;
 using Kind = Position::Kind;
 
 namespace {
-
-constexpr const char* kClearScreen = "\x1b[H\x1b[2J\x1b[3J";
 
 // Colour and cursor codes, to measure and quote text without them.
 const std::regex& escape_codes() {

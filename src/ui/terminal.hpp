@@ -8,6 +8,9 @@
 
 namespace h2h::ui {
 
+// Clears the screen and its scrollback, cursor to the top left.
+inline constexpr const char* kClearScreen = "\x1b[H\x1b[2J\x1b[3J";
+
 bool is_terminal(std::FILE* stream);
 
 // Colour only when the stream is a terminal, NO_COLOR is unset or empty,
