@@ -255,6 +255,35 @@ class Limits(H2HTestCase):
         self.assertEqual(code, EX_FAILURE)
         self.assertIn("an idea that matters", s.err)  # printed, so nothing is lost
 
+    def test_full_disk_check_in_ratings_are_not_acknowledged_and_are_printed(self):
+        def small_files():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (800, 800))
+        s = Server("--dilemmas", "growth,guidance", "--checkin", "-o", self.tmp / "full.yaml",
+                   preexec_fn=small_files)
+        self.servers.append(s)
+        anna = Phone(s)
+        first = anna.join("Anna")[1]["checkin"]
+        code, st = anna.call("api/checkin", {"item": first["item"], "value": 4})
+        self.assertEqual(code, 200)
+        self.assertIs(st["saved"], True)
+        for i in range(6):  # the file outgrows what may be written
+            self.assertEqual(Phone(s).join(f"Participant with a rather long name, number {i:02} of the room, here {'x' * 10}")[0], 200)
+        second = st["checkin"]
+        self.assertNotEqual(second["item"], first["item"])
+        code, body = anna.call("api/checkin", {"item": second["item"], "value": 2})
+        self.assertEqual(code, 507)
+        self.assertFalse(body["saved"])
+        s.wait_for("NOT saved|could not be written")
+        s.command("quit")
+        code, _ = s.finish()
+        self.assertEqual(code, EX_FAILURE)
+        # Everything is printed, the unsaved rating too, so nothing is lost.
+        dump = yaml.safe_load(s.err.split("so nothing is lost:", 1)[1])
+        ratings = {(r["participant"], r["item"]): r.get("value") for r in dump["checkin"]}
+        self.assertEqual(ratings[("p1", first["item"])], 4)
+        self.assertEqual(ratings[("p1", second["item"])], 2)
+
     def test_without_a_console_it_serves_until_a_signal(self):
         for attempt in range(5):
             out = self.tmp / f"eof{attempt}.yaml"
