@@ -1,8 +1,10 @@
 """The both-and grid picker of h2h run, through a real pseudo-terminal: keys
-in (arrows, h j k l, Enter, Esc, ?, digits), the recorded answer out, and the
-terminal's state (termios, and stty -a) the same after h2h as before it, on
-every way out: Enter, quit, end of input, SIGINT (and Ctrl-C), SIGTERM, and
-Ctrl-Z then SIGCONT (given back while stopped, raw again after)."""
+in (arrows, h j k l, Enter, Esc, ?, digits), the recorded answer out, a
+window resized under it (drawn again to the new size, or the line prompt
+when the grid no longer fits), and the terminal's state (termios, and
+stty -a) the same after h2h as before it, on every way out: Enter, quit,
+end of input, SIGINT (and Ctrl-C), SIGTERM, and Ctrl-Z then SIGCONT (given
+back while stopped, raw again after)."""
 
 import fcntl
 import os
@@ -68,6 +70,12 @@ class Job(Terminal):
                 pass
             self.proc.kill()
             self.proc.wait(timeout=30)
+
+    def resize(self, rows, cols):
+        """As a terminal window does: the new size, and SIGWINCH to h2h."""
+        fcntl.ioctl(self.child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.stty_before = re.sub(r"rows \d+; columns \d+", f"rows {rows}; columns {cols}",
+                                  self.stty_before)
 
     def attrs(self):
         return termios.tcgetattr(self.child)
@@ -170,6 +178,40 @@ class Keys(H2HTestCase):
                 t.restored(self)
                 self.assertEqual(answers(out), [(8, 7)])
                 out.unlink()
+
+    def test_a_resized_terminal_gets_the_grid_drawn_again_to_its_size(self):
+        t, out = self.start(40, 120)
+        self.assertIn("  0    1    2    3", t.frame())
+        t.keys(RIGHT * 3 + UP * 2)
+        t.next("A 8   B 7")
+        t.next("Sam, A and B: ")
+        # Smaller: the kernel tells h2h (SIGWINCH); the grid comes again at
+        # 80x24, the dot where it was.
+        t.resize(24, 80)
+        t.next(CLEAR)
+        t.next("Sam, A and B: ")
+        frame = t.frame()
+        lines = frame.rstrip("\n").split("\n")
+        self.assertLessEqual(len(lines), 24)
+        self.assertLessEqual(max(len(l) for l in lines[:-1]), 79)
+        self.assertIn("  0  1  2  3", frame)
+        self.assertIn("A 8   B 7", frame)
+        self.assertIn("[●]", next(l for l in lines if re.match(r"\s+7 \|", l)))
+        self.assertTrue(t.raw())
+        # Too small for the grid: the line prompt, and the answer typed.
+        t.resize(20, 60)
+        t.next("Sam, A and B: ")
+        until_lines = time.time() + 10
+        while t.raw() and time.time() < until_lines:
+            time.sleep(0.02)
+        self.assertFalse(t.raw())
+        t.type("3 3")
+        t.next("Enter for the polarity map")
+        t.type("quit")
+        t.next("--resume")
+        self.assertEqual(t.close(), EX_OK)
+        t.restored(self)
+        self.assertEqual(answers(out), [(3, 3)])
 
     def test_enter_records_nothing_until_both_values_were_chosen(self):
         t, out = self.start()
