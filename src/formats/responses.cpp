@@ -573,26 +573,63 @@ class JsonLines {
   // Whether any line had a dilemma's key: else the report would be empty.
   bool saw_dilemma() const { return saw_dilemma_; }
 
+  // The keys h2h had no use for, but the one that dated the lines.
   std::vector<std::string> ignored() const {
     std::vector<std::string> out;
-    for (const auto& [key, _] : ignored_) out.push_back(key);
+    for (const auto& [key, _] : ignored_)
+      if (key != summary_.timestamp_column) out.push_back(key);
     return out;
   }
 
+  // The days of the lines' timestamps ("Timestamp", "Completion time", ...:
+  // the keys a table's timestamp column may have).
+  const DateSpan& dates() const { return dates_; }
+
  private:
+  static constexpr std::size_t kNoStamp = static_cast<std::size_t>(-1);
+
   struct Seen {
     std::string key;
     Role role;
+    std::size_t stamp_rank = kNoStamp;  // of an ignored key: see timestamp_rank
   };
 
-  const Role& role_at(std::size_t i, std::string_view key) {
-    if (i < cache_.size() && cache_[i].key == key) return cache_[i].role;
+  const Seen& seen_at(std::size_t i, std::string_view key) {
+    if (i < cache_.size() && cache_[i].key == key) return cache_[i];
     if (i >= cache_.size()) cache_.resize(i + 1);
     cache_[i] = Seen{std::string(key), roles_.of(key, o_.map, o_.team_column)};
+    if (cache_[i].role.kind == Role::Kind::ignored)
+      cache_[i].stamp_rank = timestamp_rank(key).value_or(kNoStamp);
     note(key, cache_[i].role);
     if (cache_[i].role.kind == Role::Kind::team && summary_.team_column.empty())
       summary_.team_column = key;
-    return cache_[i].role;
+    return cache_[i];
+  }
+
+  // A line's time, from its best-named timestamp key (Stamp::rank).
+  struct Stamp {
+    std::size_t rank = kNoStamp;
+    std::string_view key;
+    std::string text;
+    void offer(std::size_t key_rank, std::string_view key_name, std::string_view value) {
+      if (key_rank >= rank) return;
+      rank = key_rank;
+      key = key_name;
+      text.assign(value);
+    }
+  };
+
+  // Counts a respondent's line: its time, if it has one, then the sink.
+  void accept(const Respondent& r, const Stamp& stamp) {
+    ++summary_.respondents;
+    if (stamp.rank != kNoStamp) {
+      dates_.add(stamp.text);
+      if (stamp.rank < file_stamp_rank_) {
+        file_stamp_rank_ = stamp.rank;
+        summary_.timestamp_column = std::string(stamp.key);
+      }
+    }
+    sink_(r);
   }
 
   void note(std::string_view key, const Role& role) {
@@ -609,11 +646,25 @@ class JsonLines {
     numbers_.resize(obj.size() * 24);
     reader_.begin(line_no);
     ++stamp_;
+    Stamp time;
     std::size_t i = 0;
     for (const auto field : obj) {
-      const Role& role = role_at(i, field.key);
+      const Seen& seen = seen_at(i, field.key);
+      const Role& role = seen.role;
       char* number = numbers_.data() + 24 * i++;
-      if (role.kind == Role::Kind::ignored) continue;
+      if (role.kind == Role::Kind::ignored) {
+        if (seen.stamp_rank < time.rank) {
+          std::string_view text;
+          if (field.value.get_string().get(text) == simdjson::SUCCESS) {
+            time.offer(seen.stamp_rank, field.key, text);
+          } else if (double serial = 0; field.value.get_double().get(serial) == simdjson::SUCCESS) {
+            const auto [end, ec] = std::to_chars(number, number + 24, serial);
+            time.offer(seen.stamp_rank, field.key,
+                       std::string_view(number, static_cast<std::size_t>(end - number)));
+          }
+        }
+        continue;
+      }
       if (seen_.size() <= role.slot) seen_.resize(role.slot + 1, 0);
       if (seen_[role.slot] == stamp_) return false;  // a repeated key: the last one counts
       seen_[role.slot] = stamp_;
@@ -638,8 +689,7 @@ class JsonLines {
     }
     const Respondent* r = reader_.end();
     if (r == nullptr) return false;  // the slow way words the problem
-    ++summary_.respondents;
-    sink_(*r);
+    accept(*r, time);
     return true;
   }
 
@@ -664,11 +714,19 @@ class JsonLines {
     reader_.begin(line_no);
     std::vector<std::string> texts;
     texts.reserve(obj.size());
+    Stamp time;
     for (const auto& [key, value] : obj.items()) {
       const Role role = roles_.of(key, o_.map, o_.team_column);
       if (role.kind == Role::Kind::team && summary_.team_column.empty()) summary_.team_column = key;
       note(key, role);
-      if (role.kind == Role::Kind::ignored) continue;
+      if (role.kind == Role::Kind::ignored) {
+        const auto rank = timestamp_rank(key);
+        if (rank && value.is_string())
+          time.offer(*rank, key, value.get_ref<const std::string&>());
+        else if (rank && value.is_number())
+          time.offer(*rank, key, value.dump());
+        continue;
+      }
       if (value.is_null()) continue;
       if (value.is_number_integer())
         texts.push_back(std::to_string(value.get<long long>()));
@@ -679,8 +737,7 @@ class JsonLines {
       reader_.value(role, texts.back(), column_of(line, key), key);
     }
     if (const Respondent* r = reader_.end()) {
-      ++summary_.respondents;
-      sink_(*r);
+      accept(*r, time);
     } else {
       handle_problem(*reader_.problem(), o_, summary_);
     }
@@ -699,6 +756,8 @@ class JsonLines {
   std::vector<char> numbers_;  // integers as text, 24 bytes per field
   std::map<std::string, bool, std::less<>> ignored_;
   bool saw_dilemma_ = false;
+  DateSpan dates_;
+  std::size_t file_stamp_rank_ = kNoStamp;
 };
 
 ResponseSummary read_jsonl(const std::string& path, const Weights& w, const ResponseOptions& o,
@@ -755,6 +814,7 @@ ResponseSummary read_jsonl(const std::string& path, const Weights& w, const Resp
     begin = nl == nullptr ? end : stop + 1;
   }
   summary.ignored_columns = lines.ignored();
+  if (auto range = lines.dates().range()) std::tie(summary.first_day, summary.last_day) = *range;
   if (summary.rows == 0) throw Error(ExitCode::invalid_data, Place{path}, tr("responses.empty"));
   // As for a table: no key of a dilemma is no report, whatever else the lines held.
   if (!lines.saw_dilemma())

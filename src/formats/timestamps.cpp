@@ -67,22 +67,24 @@ int digits(std::string_view s, std::size_t& i, int& count) {
 
 }  // namespace
 
-std::optional<std::size_t> timestamp_column(const std::vector<std::string>& headers) {
+std::optional<std::size_t> timestamp_rank(std::string_view header) {
   // Best first: when the answers were sent, then when the form was opened.
   static const std::array<std::string_view, 9> kNames = {
       "completion time", "tijd van voltooien", "timestamp", "tijdstempel", "submitdate",
       "datestamp",       "start time",         "begintijd", "startdate"};
-  std::optional<std::size_t> best;
-  std::size_t best_rank = kNames.size();
-  for (std::size_t c = 0; c < headers.size(); ++c) {
-    const std::string h = lower_trimmed(headers[c]);
-    for (std::size_t r = 0; r < best_rank; ++r)
-      if (h == kNames[r]) {
-        best = c;
-        best_rank = r;
-        break;
-      }
-  }
+  const std::string h = lower_trimmed(header);
+  for (std::size_t r = 0; r < kNames.size(); ++r)
+    if (h == kNames[r]) return r;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> timestamp_column(const std::vector<std::string>& headers) {
+  std::optional<std::size_t> best, best_rank;
+  for (std::size_t c = 0; c < headers.size(); ++c)
+    if (const auto rank = timestamp_rank(headers[c]); rank && (!best_rank || *rank < *best_rank)) {
+      best = c;
+      best_rank = rank;
+    }
   return best;
 }
 

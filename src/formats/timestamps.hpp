@@ -22,6 +22,10 @@ namespace h2h::formats {
 // completion), the completion time wins.
 std::optional<std::size_t> timestamp_column(const std::vector<std::string>& headers);
 
+// How good a name `header` is for the responses' times (0 is best), or
+// nothing when it is none of them; timestamp_column picks the lowest.
+std::optional<std::size_t> timestamp_rank(std::string_view header);
+
 class DateSpan {
  public:
   // One cell's text; text that is no date is passed over.

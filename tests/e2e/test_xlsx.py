@@ -2,6 +2,7 @@
 the same data, Microsoft Forms exports with their own columns and question
 texts, places as FILE:SHEET!CELL, and hostile workbooks."""
 
+import csv
 import html
 import json
 import re
@@ -528,6 +529,36 @@ class WhatAReportIsMadeFrom(H2HTestCase):
         self.assertExit(r, EX_OK)
         self.assertIn(f"Bron: {path} (3 rijen, 2 respondenten). Wanneer: 2026-03-02 tot en met 2026-03-05 "
                       "(kolom 'Tijdstempel').", " ".join(r.stdout.split()))
+
+    def test_json_lines_are_dated_as_a_table_is(self):
+        csv_path = self.google_export()
+        path = self.tmp / "google.jsonl"
+        with open(csv_path, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        lines = [json.dumps(r) for r in rows]
+        # A repeated key: that line is read the slow way, and dated all the same.
+        lines[0] = lines[0].replace('"growth.a": "7"', '"growth.a": "1", "growth.a": "7"')
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        r = run("report", path, "--skip-invalid")
+        self.assertExit(r, EX_OK)
+        self.assertIn(f"From: {path} (3 rows, 2 respondents). When: 2026-03-02 to 2026-03-05 "
+                      "(column 'Tijdstempel').", " ".join(r.stdout.split()))
+        self.assertNotIn("Tijdstempel", r.stderr)  # not an ignored key
+        # Microsoft Forms' keys, times as serial numbers: the completion time
+        # dates a line, the start time is a key h2h does not use.
+        forms = self.tmp / "forms.jsonl"
+        forms.write_text("".join(json.dumps(d) + "\n" for d in (
+            {"Start time": 46083.3, "Completion time": 46083.375, "growth.a": 8, "growth.b": 2},
+            {"Start time": 46086.1, "Completion time": 46087.5, "growth.a": 6, "growth.b": 6},
+            {"growth.a": 5, "growth.b": 5})), encoding="utf-8")
+        r = run("report", forms, "--format", "json")
+        self.assertExit(r, EX_OK)
+        self.assertEqual(json.loads(r.stdout)["files"],
+                         [{"file": str(forms), "rows": 3, "respondents": 3,
+                           "timestamp_column": "Completion time", "first": "2026-03-02",
+                           "last": "2026-03-06"}])
+        self.assertIn("Start time", r.stderr)
+        self.assertNotIn("Completion time", r.stderr)
 
     def test_day_first_text_dates_in_a_workbook(self):
         book = self.tmp / "forms.xlsx"

@@ -24,6 +24,14 @@ TEST_CASE("the timestamp column: the completion time before the start") {
   CHECK(!timestamp_column({"respondent", "When"}));
 }
 
+TEST_CASE("a timestamp's rank: lower is better, as timestamp_column picks") {
+  using h2h::formats::timestamp_rank;
+  CHECK(*timestamp_rank("Completion time") < *timestamp_rank("Start time"));
+  CHECK(*timestamp_rank(" TIJDSTEMPEL") < *timestamp_rank("begintijd"));
+  CHECK(!timestamp_rank("growth.a"));
+  CHECK(!timestamp_rank(""));
+}
+
 TEST_CASE("dates as forms write them") {
   using P = std::pair<std::string, std::string>;
   // ISO and Google Forms' own text.
