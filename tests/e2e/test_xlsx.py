@@ -153,7 +153,7 @@ class Workbooks(H2HTestCase):
         write_xlsx(spaced, {"Blad 1": [header] + data})
         r = run("--lang", "nl", "report", spaced)
         self.assertExit(r, EX_DATA)
-        self.assertIn(f"{spaced}:'Blad 1'!D14: '11' is geen geheel getal 0..10", r.stderr)
+        self.assertIn(f"{spaced}:'Blad 1'!D14: '11' is geen geheel getal van 0 tot en met 10", r.stderr)
 
     def test_sheet_option(self):
         header = ["respondent", "growth.a", "growth.b"]
