@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -32,44 +33,92 @@ std::string temporary_name(const fs::path& target) {
 
 }  // namespace
 
-void write_atomically(const std::string& path, std::string_view bytes, unsigned mode) {
-  const fs::path target = fs::absolute(path);
-  const std::string tmp = temporary_name(target);
+AtomicFile::AtomicFile(std::string path, unsigned mode) : path_(std::move(path)) {
+  const fs::path target = fs::absolute(path_);
+  target_ = target.string();
+  tmp_ = temporary_name(target);
   // O_EXCL with O_CREAT never follows a symlink at the temporary path.
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
-  if (fd < 0) fail(path, errno);
-  auto give_up = [&](int err) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    fail(path, err);
-  };
-  if (::fchmod(fd, mode) != 0) give_up(errno);
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd_ < 0) fail(path_, errno);
+  if (::fchmod(fd_, mode) != 0) give_up(errno);
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(tmp_.c_str());
+  }
+}
+
+void AtomicFile::give_up(int err) {
+  ::close(fd_);
+  fd_ = -1;
+  ::unlink(tmp_.c_str());
+  fail(path_, err);
+}
+
+void AtomicFile::write(std::string_view bytes) {
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       give_up(errno);
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) give_up(errno);
+}
+
+void AtomicFile::copy(int fd, std::uint64_t offset, std::uint64_t size) {
+  auto from = static_cast<off64_t>(offset);
+  const auto end = static_cast<off64_t>(offset + size);
+  while (from < end) {
+    const ssize_t n =
+        ::copy_file_range(fd, &from, fd_, nullptr, static_cast<std::size_t>(end - from), 0);
+    if (n > 0) continue;
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0 || errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)
+      break;  // the rest through a buffer
+    give_up(errno);
+  }
+  std::string buffer;
+  while (from < end) {
+    buffer.resize(static_cast<std::size_t>(std::min<off64_t>(end - from, 1 << 20)));
+    const ssize_t n = ::pread(fd, buffer.data(), buffer.size(), from);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) give_up(n < 0 ? errno : EIO);
+    write(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+    from += n;
+  }
+}
+
+void AtomicFile::commit() {
+  if (::fsync(fd_) != 0) give_up(errno);
+  const int fd = fd_;
+  fd_ = -1;
   if (::close(fd) != 0) {
     const int err = errno;
-    ::unlink(tmp.c_str());
-    fail(path, err);
+    ::unlink(tmp_.c_str());
+    fail(path_, err);
   }
-  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+  if (::rename(tmp_.c_str(), target_.c_str()) != 0) {
     const int err = errno;
-    ::unlink(tmp.c_str());
-    fail(path, err);
+    ::unlink(tmp_.c_str());
+    fail(path_, err);
   }
   // Make the rename itself durable.
-  const int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int dir =
+      ::open(fs::path(target_).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {
     ::fsync(dir);
     ::close(dir);
   }
+}
+
+void write_atomically(const std::string& path, std::string_view bytes, unsigned mode) {
+  AtomicFile file(path, mode);
+  file.write(bytes);
+  file.commit();
 }
 
 }  // namespace h2h::formats
