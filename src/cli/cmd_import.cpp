@@ -1,6 +1,8 @@
-// h2h import: response files (CSV, JSON Lines) turned into session files,
-// one for everyone or one per team, for archiving and for every command
-// that takes sessions.
+// h2h import: response files (CSV, JSON Lines, workbooks) turned into
+// session files, one for everyone or one per team, for archiving and for
+// every command that takes sessions. Written as a stream: each row's entries
+// go to a spool as the row comes, and each file is put together at the end,
+// so memory does not grow with the number of rows.
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -15,7 +17,8 @@
 #include "formats/atomic_file.hpp"
 #include "formats/deck_library.hpp"
 #include "formats/responses.hpp"
-#include "formats/session_yaml.hpp"
+#include "formats/session_stream.hpp"
+#include "formats/spool.hpp"
 #include "ui/clock.hpp"
 
 namespace h2h::cli {
@@ -34,12 +37,21 @@ struct ImportOptions {
   ResponseCli responses;
 };
 
+// One session file being made: its team, its counts, and where its
+// three lists wait in the spool until the check-in items of all are known.
+struct ImportFile {
+  std::string team;
+  std::size_t participants = 0, answers = 0;
+  std::size_t lists[3] = {};  // spool streams, in the order of formats::SessionList
+};
+
 int run_import(const Context& ctx, ImportOptions& o) {
   const auto loaded = formats::load_deck(o.deck, formats::user_deck_dir());
   const Deck& deck = loaded.deck;
   const Weights weights = Weights::of(deck);
   o.responses.deck = &deck;
   const formats::ResponseOptions ro = o.responses.options();
+  const bool by_team = o.by == "team";
 
   const std::string now = ui::now_utc();
   session::Record blank;
@@ -52,52 +64,77 @@ int run_import(const Context& ctx, ImportOptions& o) {
   blank.revealed = blank.dilemmas;
   blank.started = blank.finished = now;
 
-  std::vector<session::Record> records;
-  std::map<std::string, std::size_t, std::less<>> by_team;
+  // Every entry is written as its row comes and kept in the spool, next to
+  // where the files go (the same disk), so memory does not grow with the rows.
+  std::vector<std::string> spool_folders;
+  {
+    std::error_code ec;
+    const fs::path out = fs::absolute(o.output, ec);
+    const fs::path folder = by_team ? out : out.parent_path();
+    if (!ec && fs::is_directory(folder, ec)) spool_folders.push_back(folder.string());
+    spool_folders.emplace_back();  // then $TMPDIR or /tmp
+  }
+  formats::Spool spool(std::move(spool_folders), o.output);
+
+  std::vector<ImportFile> files;
+  std::map<std::string, std::size_t, std::less<>> file_of_team;
   std::map<std::string, bool, std::less<>> checkin_keys;
+  std::string pid, name;
   const auto kind = response_format(o.input);
   const auto summary =
       formats::read_responses(o.input, kind, weights, ro, [&](const formats::Respondent& r) {
-        const std::string team = (o.by == "team") ? std::string(r.team) : std::string();
-        auto it = by_team.find(team);
-        if (it == by_team.end()) {
-          it = by_team.emplace(team, records.size()).first;
-          records.push_back(blank);
-          records.back().team = team;
+        const std::string_view team = by_team ? r.team : std::string_view();
+        auto it = file_of_team.find(team);
+        if (it == file_of_team.end()) {
+          it = file_of_team.emplace(std::string(team), files.size()).first;
+          ImportFile f;
+          f.team = std::string(team);
+          for (auto& list : f.lists) list = spool.add();
+          files.push_back(std::move(f));
         }
-        session::Record& rec = records[it->second];
-        if (rec.participants.size() >= limits::kSessionParticipants)
+        ImportFile& file = files[it->second];
+        if (file.participants >= limits::kSessionParticipants)
           throw Error(ExitCode::invalid_data, Place{o.input, static_cast<int>(r.row), 1},
                       tr("import.too_many", fmt::arg("max", limits::kSessionParticipants)));
-        const std::string pid = fmt::format("p{}", rec.participants.size() + 1);
-        std::string name = r.id.empty() ? fmt::format("row {}", r.row) : std::string(r.id);
-        rec.participants.push_back({pid, std::move(name)});
-        for (std::size_t d = 0; d < r.answers.size(); ++d) {
-          if (!r.answers[d]) continue;
-          std::string idea;
-          for (const auto& [i, text] : r.ideas)
-            if (i == d) idea = std::string(text.substr(0, limits::kTextChars));
-          rec.responses.push_back({deck.dilemmas[d].id, pid, r.answers[d], std::move(idea), now});
-        }
+        ++file.participants;
+        pid.assign("p").append(std::to_string(file.participants));
+        if (r.id.empty())
+          name = fmt::format("row {}", r.row);
+        else
+          name.assign(r.id);
+        spool.append(file.lists[0],
+                     [&](std::string& out) { formats::append_participant(out, pid, name); });
+        spool.append(file.lists[2], [&](std::string& out) {
+          for (std::size_t d = 0; d < r.answers.size(); ++d) {
+            if (!r.answers[d]) continue;
+            std::string_view idea;
+            for (const auto& [i, text] : r.ideas)
+              if (i == d) idea = text.substr(0, limits::kTextChars);
+            formats::append_answer(out, deck.dilemmas[d].id, pid, r.answers[d], idea, now);
+            ++file.answers;
+          }
+        });
         // The participant is new: only this row's own ratings can repeat an item.
-        for (std::size_t i = 0; i < r.checkin.size(); ++i) {
-          const std::string key(r.checkin_keys[i]);
-          checkin_keys.emplace(key, true);
-          if (std::find(r.checkin_keys.begin(), r.checkin_keys.begin() + static_cast<long>(i),
-                        r.checkin_keys[i]) == r.checkin_keys.begin() + static_cast<long>(i))
-            rec.ratings.push_back({pid, key, r.checkin[i].second, now});
-        }
+        spool.append(file.lists[1], [&](std::string& out) {
+          for (std::size_t i = 0; i < r.checkin.size(); ++i) {
+            const std::string_view key = r.checkin_keys[i];
+            if (checkin_keys.find(key) == checkin_keys.end())
+              checkin_keys.emplace(std::string(key), true);
+            const auto first = r.checkin_keys.begin() + static_cast<long>(i);
+            if (std::find(r.checkin_keys.begin(), first, key) == first)
+              formats::append_rating(out, pid, key, r.checkin[i].second, now);
+          }
+        });
       });
-  if (records.empty())
+  if (files.empty())
     throw Error(ExitCode::invalid_data, Place{o.input},
                 tr("responses.no_respondents", fmt::arg("path", o.input)));
-  for (auto& rec : records)
-    for (const auto& [key, _] : checkin_keys) rec.checkin_items.push_back(key);
-  report_summary(ctx, o.input, summary, o.by == "team");
+  for (const auto& [key, _] : checkin_keys) blank.checkin_items.push_back(key);
+  report_summary(ctx, o.input, summary, by_team);
 
-  // Where each record goes: the file, or one file per team in the folder.
+  // Where each file goes: the file, or one file per team in the folder.
   std::vector<std::string> paths;
-  if (!(o.by == "team")) {
+  if (!by_team) {
     paths.push_back(o.output);
   } else {
     std::error_code ec;
@@ -105,8 +142,8 @@ int run_import(const Context& ctx, ImportOptions& o) {
     if (!fs::is_directory(o.output, ec))
       throw Error(ExitCode::failure, Place{o.output}, tr("import.not_a_folder"));
     std::map<std::string, int> used;
-    for (const auto& rec : records) {
-      std::string base = slug(rec.team);
+    for (const auto& file : files) {
+      std::string base = slug(file.team);
       if (base.empty()) base = "no-team";
       const int n = ++used[base];
       if (n > 1) base += fmt::format("-{}", n);
@@ -117,11 +154,26 @@ int run_import(const Context& ctx, ImportOptions& o) {
     check_not_input(p, {o.input});
     check_new_output(p, o.force);
   }
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    formats::write_atomically(paths[i], formats::session_to_yaml(records[i]), 0600);
+  constexpr formats::SessionList kLists[] = {formats::SessionList::participants,
+                                             formats::SessionList::checkin,
+                                             formats::SessionList::answers};
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const ImportFile& file = files[i];
+    blank.team = file.team;
+    const formats::SessionFrame frame = formats::session_frame(blank);
+    formats::AtomicFile out(paths[i], 0600);
+    out.write(frame.head);
+    for (std::size_t l = 0; l < 3; ++l) {
+      out.write(formats::session_list_key(kLists[l], spool.size(file.lists[l]) == 0));
+      spool.read(
+          file.lists[l],
+          [&out](int fd, std::uint64_t offset, std::uint64_t size) { out.copy(fd, offset, size); },
+          [&out](std::string_view bytes) { out.write(bytes); });
+    }
+    out.write(frame.tail);
+    out.commit();
     ctx.out(tr("import.wrote", fmt::arg("path", paths[i]),
-               fmt::arg("participants", records[i].participants.size()),
-               fmt::arg("answers", records[i].responses.size())) +
+               fmt::arg("participants", file.participants), fmt::arg("answers", file.answers)) +
             "\n");
   }
   return 0;

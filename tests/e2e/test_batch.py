@@ -5,10 +5,13 @@ import csv
 import io
 import json
 import os
+import re
+import resource
+import subprocess
 
 import yaml
 
-from h2h_e2e import EX_DATA, EX_OK, H2HTestCase, run
+from h2h_e2e import EX_DATA, EX_FAILURE, EX_OK, H2H, H2HTestCase, clean_env, run
 
 HEADER = ["respondent", "team"] + [f"{d}.{p}" for d in
                                    ("transparency", "sustainability", "workload", "growth", "guidance")
@@ -239,6 +242,68 @@ class ResponseFiles(H2HTestCase):
         self.assertExit(r, 2)  # never overwrites
         # The imported session is a session like any other.
         self.assertEqual(yaml.safe_load(one.read_text())["schema"], "h2h-session/1")
+
+    def test_a_large_import_is_written_as_a_stream_and_reads_back_the_same(self):
+        # Enough rows that every list outgrows what is kept in memory and
+        # goes through the spool; names and ideas that need quoting.
+        data = rows(3000, seed=3)
+        for i, row in enumerate(data):
+            if i % 7 == 0:
+                row[0] = f'Zo\u00eb "{i}" \\ {i}'
+            row.append(f'both, "ways"\nnumber {i}' if i % 5 == 0 else "")
+        path = self.tmp / "r.csv"
+        write_csv(path, HEADER + ["growth.idea"], data)
+        expected = self.report_json(path, "--by", "team")
+        folder = self.tmp / "sessions"
+        r = run("import", path, "--by", "team", "-o", folder)
+        self.assertExit(r, EX_OK)
+        # Only the session files: nothing of the spool is left in the folder.
+        self.assertEqual(sorted(os.listdir(folder)),
+                         ["h2h-team-0.yaml", "h2h-team-1.yaml", "h2h-team-2.yaml"])
+        self.assertEqual(self.report_json(*sorted(folder.glob("*.yaml")), "--by", "team"), expected)
+        one = self.tmp / "all.yaml"
+        r = run("import", path, "-o", one)
+        self.assertExit(r, EX_OK)
+        self.assertIn("3000 participants", r.stdout)
+        direct = self.report_json(path)
+        for name in ("participants", "answers", "dilemmas", "needs"):
+            self.assertEqual(self.report_json(one)[name], direct[name])
+        session = yaml.safe_load(one.read_text())
+        self.assertEqual(list(session), ["schema", "deck", "language", "mode", "anonymous",
+                                         "dilemmas", "checkin_items", "timebox", "started",
+                                         "finished", "participants", "checkin", "answers",
+                                         "revealed", "notes"])
+        self.assertEqual(len(session["participants"]), 3000)
+        self.assertEqual(session["participants"][7], {"id": "p8", "name": 'Zo\u00eb "7" \\ 7'})
+        self.assertEqual(session["checkin_items"], ["autonomy", "belonging"])
+        ideas = {a["participant"]: a["idea"] for a in session["answers"] if "idea" in a}
+        self.assertEqual(ideas["p2996"], 'both, "ways"\nnumber 2995')
+        # From standard input: the same file, but for the time it was made.
+        again = self.tmp / "again.yaml"
+        self.assertExit(run("import", "-", "-o", again, input=path.read_text()), EX_OK)
+        stamp = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+        self.assertEqual(stamp.sub("T", again.read_text()), stamp.sub("T", one.read_text()))
+
+    def test_an_import_that_cannot_be_written_leaves_the_previous_file(self):
+        # A file size limit stands in for a full disk: the spool or the
+        # session file outgrows it.
+        data = rows(3000, seed=4)
+        path = self.tmp / "r.csv"
+        write_csv(path, HEADER, data)
+        one = self.tmp / "all.yaml"
+        one.write_text("keep me\n")
+        for limit in (100_000, 900_000):
+            def small_files(limit=limit):
+                resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+            for args in (("-o", one, "--force"), ("--by", "team", "-o", self.tmp / "teams")):
+                r = subprocess.run([H2H, "import", str(path), *map(str, args)], capture_output=True,
+                                   text=True, env=clean_env(), preexec_fn=small_files, timeout=60)
+                self.assertExit(r, EX_FAILURE)
+                self.assertIn("cannot write: File too large (the previous file, if any, is "
+                              "unchanged)", r.stderr)
+                self.assertEqual(one.read_text(), "keep me\n")
+                self.assertEqual([p.name for p in self.tmp.rglob(".*")], [])
+                self.assertFalse((self.tmp / "teams").exists())
 
     def test_three_paths_give_the_same_figures(self):
         # The same rows as CSV, as JSON Lines and as imported session files.
