@@ -162,8 +162,9 @@ void append_double_quoted(std::string& out, std::string_view text) {
         out += "\\f";
         break;
       default:
-        // Control characters, the no-break space and the byte order mark.
-        if (cp < 0x20 || (cp >= 0x80 && cp <= 0xA0) || cp == 0xFEFF)
+        // Control characters (DEL too, see session_to_yaml), the no-break
+        // space and the byte order mark.
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0) || cp == 0xFEFF)
           stream_put_escape(out, cp);
         else
           stream_put_code_point(out, cp);

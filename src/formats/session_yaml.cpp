@@ -151,7 +151,13 @@ std::string session_to_yaml(const Record& r) {
     out << YAML::EndSeq;
   }
   out << YAML::EndMap;
-  return std::string(out.c_str()) + "\n";
+  // yaml-cpp writes DEL (0x7F) as it is, inside double quotes (a text with
+  // it is never plain), where YAML does not allow it and h2h could not read
+  // the file back: the escape in its place.
+  std::string text = out.c_str();
+  for (std::size_t at = text.find('\x7f'); at != std::string::npos; at = text.find('\x7f', at))
+    text.replace(at, 1, "\\x7f");
+  return text + "\n";
 }
 
 bool looks_like_session(std::string_view bytes) {

@@ -278,6 +278,18 @@ class ResponseFiles(H2HTestCase):
         self.assertEqual(session["checkin_items"], ["autonomy", "belonging"])
         ideas = {a["participant"]: a["idea"] for a in session["answers"] if "idea" in a}
         self.assertEqual(ideas["p2996"], 'both, "ways"\nnumber 2995')
+        # A name and an idea with DEL (0x7F) and other control characters:
+        # written escaped, so they read back.
+        odd = [list(row) for row in data[:3]]
+        odd[0][0], odd[0][-1] = "An\x7fna\x01", "both\x7f\x1b[31m ways"
+        src = self.tmp / "del.csv"
+        write_csv(src, HEADER + ["growth.idea"], odd)
+        out = self.tmp / "del.yaml"
+        self.assertExit(run("import", src, "-o", out), EX_OK)
+        self.assertExit(run("report", out), EX_OK)
+        back = yaml.safe_load(out.read_text())
+        self.assertEqual(back["participants"][0]["name"], "An\x7fna\x01")
+        self.assertIn("both\x7f\x1b[31m ways", [a.get("idea") for a in back["answers"]])
         # From standard input: the same file, but for the time it was made.
         again = self.tmp / "again.yaml"
         self.assertExit(run("import", "-", "-o", again, input=path.read_text()), EX_OK)

@@ -62,6 +62,33 @@ TEST_CASE("a session file round-trips every field") {
   CHECK(formats::session_to_yaml(back) == yaml);
 }
 
+TEST_CASE("every text reads back, control characters and DEL included") {
+  // yaml-cpp writes DEL (0x7F) raw, which YAML does not allow: an import
+  // of a name with it wrote a file h2h could not read.
+  std::vector<std::string> texts = {
+      "\x7f",     "An\x7fna",     "end\x7f",          "\x7f start",
+      "\xc2\x85", "\xc2\xa0nbsp", "\xef\xbb\xbf bom", "tab\tand\nline"};
+  std::string all;
+  for (int c = 1; c < 0x80; ++c) all += static_cast<char>(c);
+  for (int c = 0x80; c <= 0x9F; ++c) all += "\xc2" + std::string(1, static_cast<char>(c));
+  texts.push_back(all);
+  for (const auto& text : texts) {
+    CAPTURE(text);
+    Record r = sample();
+    r.team = text;
+    r.participants[0].name = text;
+    r.responses[0].idea = text;
+    r.notes[0].text = text;
+    const std::string yaml = formats::session_to_yaml(r);
+    CHECK(yaml.find('\x7f') == std::string::npos);
+    const Record back = formats::session_from_yaml(yaml, "s.yaml");
+    CHECK(back.team == text);
+    CHECK(back.participants[0].name == text);
+    CHECK(back.responses[0].idea == text);
+    CHECK(back.notes[0].text == text);
+  }
+}
+
 TEST_CASE("loading a session validates it, with places") {
   i18n::set_language(i18n::Lang::en);
   std::string yaml = formats::session_to_yaml(sample());
