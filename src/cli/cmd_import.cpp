@@ -157,6 +157,19 @@ int run_import(const Context& ctx, ImportOptions& o) {
   constexpr formats::SessionList kLists[] = {formats::SessionList::participants,
                                              formats::SessionList::checkin,
                                              formats::SessionList::answers};
+  // Never a file that h2h report would refuse to read back.
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    blank.team = files[i].team;
+    const formats::SessionFrame frame = formats::session_frame(blank);
+    std::uint64_t bytes = frame.head.size() + frame.tail.size();
+    for (std::size_t l = 0; l < 3; ++l)
+      bytes += formats::session_list_key(kLists[l], spool.size(files[i].lists[l]) == 0).size() +
+               spool.size(files[i].lists[l]);
+    if (bytes > limits::kSessionFileBytes)
+      throw Error(ExitCode::invalid_data, Place{o.input},
+                  tr("import.too_large", fmt::arg("path", paths[i]), fmt::arg("size", bytes >> 20),
+                     fmt::arg("max", limits::kSessionFileBytes >> 20)));
+  }
   for (std::size_t i = 0; i < files.size(); ++i) {
     const ImportFile& file = files[i];
     blank.team = file.team;
