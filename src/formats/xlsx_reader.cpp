@@ -17,14 +17,6 @@ namespace {
 
 constexpr std::size_t kRowBytes = 4 << 20;  // one row's text, as a CSV record
 
-// One cell of the current row: text in the row's arena, or a shared string.
-struct Slot {
-  int column;  // 1-based
-  bool shared;
-  std::uint64_t value;  // offset in the arena, or the shared string's index
-  std::uint32_t length;
-};
-
 // The local part of an XML name ("x:c" -> "c").
 std::string_view xml_local(const char* name) {
   const char* start = name;
@@ -60,6 +52,19 @@ int column_of(const char* r) {
 }
 
 }  // namespace
+
+// The sheet's reading, which XlsxReader::Impl holds: in a namespace of its
+// own rather than an anonymous one, as a member's type must be when this
+// file is compiled together with others (a unity build).
+namespace xlsx_sheet {
+
+// One cell of the current row: text in the row's arena, or a shared string.
+struct Slot {
+  int column;  // 1-based
+  bool shared;
+  std::uint64_t value;  // offset in the arena, or the shared string's index
+  std::uint32_t length;
+};
 
 // Reads <sheetData>: rows of cells. In "mark" mode it only notes which
 // shared strings the used columns refer to; otherwise it stops after every
@@ -204,6 +209,11 @@ class SheetHandler : public XmlHandler {
   bool collect_ = false;
   int phonetic_ = 0;
 };
+
+}  // namespace xlsx_sheet
+
+using xlsx_sheet::SheetHandler;
+using xlsx_sheet::Slot;
 
 struct XlsxReader::Impl {
   std::unique_ptr<ZipArchive> archive;
