@@ -258,8 +258,10 @@ std::vector<std::string> zsh_specs(const std::vector<CompletionArg>& options,
     for (const auto& n : o.names) {
       std::string spec = n;
       if (takes_value(o)) spec += n.starts_with("--") ? "=" : "+";
-      spec += "[" + zsh_escape(o.help) + "]";
-      if (takes_value(o)) spec += ":" + zsh_value_name(o) + ":" + zsh_action(o);
+      // fmt rather than "[" + ...: GCC 12 at -O3 warns of an overlap in
+      // the string concatenation that cannot happen (-Wrestrict).
+      spec += fmt::format("[{}]", zsh_escape(o.help));
+      if (takes_value(o)) spec += fmt::format(":{}:{}", zsh_value_name(o), zsh_action(o));
       specs.push_back(sh_quote(spec));
     }
   int index = 1;

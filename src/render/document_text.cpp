@@ -223,7 +223,7 @@ std::string to_markdown(const Document& doc) {
         out += "\n";
         for (std::size_t r = 0; r < b.rows.size(); ++r) {
           out += "|";
-          for (const auto& cell : b.rows[r]) out += " " + escaped(cell) + " |";
+          for (const auto& cell : b.rows[r]) out.append(" ").append(escaped(cell)).append(" |");
           out += "\n";
           if (r == 0) {
             const auto& probe = b.rows.size() > 1 ? b.rows[1] : b.rows[0];
