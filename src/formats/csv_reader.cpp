@@ -14,22 +14,21 @@ namespace h2h::formats {
 
 namespace {
 
-constexpr std::size_t kChunk = 256 << 10;                 // the buffer to start with
 constexpr std::size_t kMaxRecord = limits::kRecordBytes;  // one record at most
 
 }  // namespace
 
-CsvReader::CsvReader(int fd, std::string source, std::optional<char> delimiter)
+CsvReader::CsvReader(int fd, std::string source, std::optional<char> delimiter, std::size_t buffer)
     : fd_(fd), source_(std::move(source)) {
   if (delimiter) {
     delimiter_ = *delimiter;
     delimiter_given_ = true;
   }
-  buffer_.resize(kChunk);
+  buffer_.resize(std::clamp<std::size_t>(buffer, 1, kMaxRecord));
 }
 
 CsvReader::CsvReader(int fd, std::string source, char delimiter, std::uint64_t begin,
-                     std::uint64_t end)
+                     std::uint64_t end, std::size_t buffer)
     : fd_(fd),
       source_(std::move(source)),
       delimiter_(delimiter),
@@ -39,7 +38,7 @@ CsvReader::CsvReader(int fd, std::string source, char delimiter, std::uint64_t b
       positioned_(true),
       offset_(begin),
       end_at_(end) {
-  buffer_.resize(kChunk);
+  buffer_.resize(std::clamp<std::size_t>(buffer, 1, kMaxRecord));
 }
 
 bool CsvReader::fill() {

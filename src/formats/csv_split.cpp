@@ -2,16 +2,18 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
 namespace h2h::formats {
 
 std::optional<std::uint64_t> csv_split_point(int fd, std::uint64_t size, std::uint64_t target,
-                                             char delimiter) {
-  constexpr std::size_t kChunk = 1 << 20;
-  // One byte more than is followed per chunk: what comes after a quote.
-  std::vector<char> buffer(kChunk + 1);
+                                             char delimiter, std::size_t chunk) {
+  const std::size_t step = std::max<std::size_t>(chunk, 1);
+  // One byte more than is followed per chunk: what comes after a quote
+  // (and at least the three of a byte order mark).
+  std::vector<char> buffer(std::max<std::size_t>(step + 1, 3));
   char* const data = buffer.data();
   std::uint64_t off = 0;
   if (size >= 3 && ::pread(fd, data, 3, 0) == 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0)
@@ -24,15 +26,14 @@ std::optional<std::uint64_t> csv_split_point(int fd, std::uint64_t size, std::ui
   };
   while (off < size) {
     const std::size_t want =
-        static_cast<std::size_t>(std::min<std::uint64_t>(kChunk + 1, size - off));
+        static_cast<std::size_t>(std::min<std::uint64_t>(step + 1, size - off));
     std::size_t n = 0;
     while (n < want) {
       const ssize_t got = ::pread(fd, data + n, want - n, static_cast<off_t>(off + n));
       if (got <= 0) return std::nullopt;
       n += static_cast<std::size_t>(got);
     }
-    const std::size_t limit =
-        n > kChunk ? kChunk : n;  // data[limit] is a look ahead when n > limit
+    const std::size_t limit = n > step ? step : n;  // data[limit] is a look ahead when n > limit
     std::size_t i = 0;
     while (i < limit) {
       if (quoted) {
