@@ -102,8 +102,19 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
   scratch_.clear();
   if (first_) {
-    // The header must be whole in the buffer to detect the delimiter.
-    while (std::memchr(buffer_.data() + begin_, '\n', end_ - begin_) == nullptr && fill()) {
+    // The header must be whole in the buffer to detect the delimiter: up to
+    // its line end outside quotes, followed as detect_delimiter does, or the
+    // most a record may hold. Whatever the reads return, the same bytes
+    // decide (a pipe may give a header with a quoted line end in pieces).
+    std::size_t scanned = begin_;
+    bool quoted = false;
+    while (true) {
+      for (; scanned < end_; ++scanned) {
+        const char c = buffer_[scanned];
+        if (c == '"') quoted = !quoted;
+        if (c == '\n' && !quoted) break;
+      }
+      if (scanned < end_ || end_ - begin_ >= kMaxRecord || !fill()) break;
     }
     if (end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, "\xEF\xBB\xBF", 3) == 0)
       begin_ += 3;

@@ -22,13 +22,14 @@ namespace {
 std::vector<std::vector<std::string>> parse(const std::string& text,
                                             std::optional<char> delimiter = std::nullopt,
                                             std::vector<std::int64_t>* rows = nullptr,
-                                            char* detected = nullptr) {
+                                            char* detected = nullptr,
+                                            std::size_t buffer = formats::kCsvBufferBytes) {
   char path[] = "/tmp/h2h-csv-XXXXXX";
   const int fd = mkstemp(path);
   REQUIRE(fd >= 0);
   REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
   ::lseek(fd, 0, SEEK_SET);
-  formats::CsvReader reader(fd, "t.csv", delimiter);
+  formats::CsvReader reader(fd, "t.csv", delimiter, buffer);
   std::vector<std::vector<std::string>> out;
   std::vector<std::string_view> fields;
   try {
@@ -95,6 +96,26 @@ TEST_CASE("an unclosed quote is an error with its row and column") {
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::invalid_data);
     CHECK(format_problem(e.problems()[0]).starts_with("t.csv:2:2: "));
+  }
+}
+
+TEST_CASE("the delimiter is found in the whole header, however little the first read holds") {
+  // A quoted line end in the header: the first read may end inside it.
+  const std::string text = "\"respond\nent\"\tgrowth.a\tgrowth.b\n1\t2\t3\n";
+  for (const std::size_t buffer : {1, 4, 16, 64, 1 << 18}) {
+    CAPTURE(buffer);
+    char detected = 0;
+    CHECK(parse(text, std::nullopt, nullptr, &detected, buffer) ==
+          Rows{{"respond\nent", "growth.a", "growth.b"}, {"1", "2", "3"}});
+    CHECK(detected == '\t');
+  }
+  // A quote that opens nothing: the same bytes decide, whatever the reads.
+  const std::string stray = "a\"b;c;d\n1,2\nx\"y\n3;4\n";
+  for (const std::size_t buffer : {1, 3, 7, 1 << 18}) {
+    CAPTURE(buffer);
+    char detected = 0;
+    parse(stray, std::nullopt, nullptr, &detected, buffer);
+    CHECK(detected == ',');
   }
 }
 
