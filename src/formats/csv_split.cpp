@@ -19,7 +19,8 @@ std::optional<std::uint64_t> csv_split_point(int fd, std::uint64_t size, std::ui
   if (size >= 3 && ::pread(fd, data, 3, 0) == 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0)
     off = 3;  // a byte order mark: the first field starts after it
   bool quoted = false;
-  char prev = '\n';  // the byte before the chunk: the file's start is a field's start
+  bool tail = false;  // after a quoted field's closing quote, before its end
+  char prev = '\n';   // the byte before the chunk: the file's start is a field's start
   auto field_start = [&](std::size_t j) {
     const char before = j == 0 ? prev : data[j - 1];
     return before == delimiter || before == '\n';
@@ -48,11 +49,24 @@ std::optional<std::uint64_t> csv_split_point(int fd, std::uint64_t size, std::ui
           continue;
         }
         quoted = false;
-        // After the closing quote a carriage return not followed by a line
-        // end ends the field for CsvReader: too rare to follow here.
-        if (j + 1 < n && data[j + 1] == '\r' && (j + 2 >= n || data[j + 2] != '\n'))
-          return std::nullopt;
+        tail = true;
         i = j + 1;
+        continue;
+      }
+      if (tail) {
+        // After the closing quote CsvReader keeps any text up to a
+        // delimiter, a line end or a carriage return; a carriage return
+        // not followed by a line end starts another field there, where a
+        // quote opens one: too rare to follow here.
+        std::size_t k = i;
+        while (k < limit && data[k] != delimiter && data[k] != '\n' && data[k] != '\r') ++k;
+        if (k == limit) {
+          i = limit;
+          break;
+        }
+        if (data[k] == '\r' && k + 1 < n && data[k + 1] != '\n') return std::nullopt;
+        tail = false;
+        i = k;
         continue;
       }
       const void* q = std::memchr(data + i, '"', limit - i);

@@ -19,7 +19,8 @@ inline constexpr std::size_t kCsvSplitStep = 1 << 20;
 // a record of the file `fd` (`size` bytes, read with pread; the delimiter
 // as detected), or nothing when there is none before the end, when the
 // file cannot be read, or in the rare case where a quoted field is followed
-// by a lone carriage return (which CsvReader takes as the field's end).
+// (after any text) by a lone carriage return, which CsvReader takes as the
+// field's end and the next field's start.
 // The file is read `chunk` bytes at a time (tests make it small).
 std::optional<std::uint64_t> csv_split_point(int fd, std::uint64_t size, std::uint64_t target,
                                              char delimiter, std::size_t chunk = kCsvSplitStep);

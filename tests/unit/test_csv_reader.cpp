@@ -154,9 +154,10 @@ struct TempFile {
   int fd = -1;
 };
 
-std::optional<std::uint64_t> split_of(const std::string& text, std::uint64_t target) {
+std::optional<std::uint64_t> split_of(const std::string& text, std::uint64_t target,
+                                      std::size_t step = formats::kCsvSplitStep) {
   TempFile f(text);
-  return formats::csv_split_point(f.fd, text.size(), target, ',');
+  return formats::csv_split_point(f.fd, text.size(), target, ',', step);
 }
 
 }  // namespace
@@ -180,6 +181,16 @@ TEST_CASE("a CSV file is cut only where a record ends") {
   CHECK_FALSE(split_of("h\na\n", 3));
   // A quoted field ended by a lone carriage return: not followed, not cut.
   CHECK_FALSE(split_of("h\n\"a\"\rb\nc\nd\n", 2));
+  // Text after a closing quote, then a lone carriage return: CsvReader
+  // starts a field there, and its quote opens it. Not followed, not cut,
+  // whatever the reading step; a carriage return before a line end is one.
+  for (const std::size_t step : {1, 2, 3, 5, 1 << 20}) {
+    CAPTURE(step);
+    CHECK_FALSE(split_of("h,i\n\"a\"x\r\"\n,\n\"\nr,1\nz,2\n", 4, step));
+    CHECK_FALSE(split_of("h,i\n\"a\"\r\"\n,\n\"\nr,1\nz,2\n", 4, step));
+    CHECK(split_of("h\n\"a\"x\r\nb\nc\n", 2, step) == 8u);
+    CHECK(split_of("h,i\n\"a\"x,\"\n\"\nb\nc\n", 4, step) == 13u);
+  }
   // Every cut of a file with quoted line ends everywhere is a record's end.
   std::string many = "respondent,idea\n";
   for (int i = 0; i < 200; ++i)
