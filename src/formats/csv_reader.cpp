@@ -14,22 +14,21 @@ namespace h2h::formats {
 
 namespace {
 
-constexpr std::size_t kChunk = 256 << 10;                 // the buffer to start with
 constexpr std::size_t kMaxRecord = limits::kRecordBytes;  // one record at most
 
 }  // namespace
 
-CsvReader::CsvReader(int fd, std::string source, std::optional<char> delimiter)
+CsvReader::CsvReader(int fd, std::string source, std::optional<char> delimiter, std::size_t buffer)
     : fd_(fd), source_(std::move(source)) {
   if (delimiter) {
     delimiter_ = *delimiter;
     delimiter_given_ = true;
   }
-  buffer_.resize(kChunk);
+  buffer_.resize(std::clamp<std::size_t>(buffer, 1, kMaxRecord));
 }
 
 CsvReader::CsvReader(int fd, std::string source, char delimiter, std::uint64_t begin,
-                     std::uint64_t end)
+                     std::uint64_t end, std::size_t buffer)
     : fd_(fd),
       source_(std::move(source)),
       delimiter_(delimiter),
@@ -39,7 +38,7 @@ CsvReader::CsvReader(int fd, std::string source, char delimiter, std::uint64_t b
       positioned_(true),
       offset_(begin),
       end_at_(end) {
-  buffer_.resize(kChunk);
+  buffer_.resize(std::clamp<std::size_t>(buffer, 1, kMaxRecord));
 }
 
 bool CsvReader::fill() {
@@ -103,8 +102,19 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   fields.clear();
   scratch_.clear();
   if (first_) {
-    // The header must be whole in the buffer to detect the delimiter.
-    while (std::memchr(buffer_.data() + begin_, '\n', end_ - begin_) == nullptr && fill()) {
+    // The header must be whole in the buffer to detect the delimiter: up to
+    // its line end outside quotes, followed as detect_delimiter does, or the
+    // most a record may hold. Whatever the reads return, the same bytes
+    // decide (a pipe may give a header with a quoted line end in pieces).
+    std::size_t scanned = begin_;
+    bool quoted = false;
+    while (true) {
+      for (; scanned < end_; ++scanned) {
+        const char c = buffer_[scanned];
+        if (c == '"') quoted = !quoted;
+        if (c == '\n' && !quoted) break;
+      }
+      if (scanned < end_ || end_ - begin_ >= kMaxRecord || !fill()) break;
     }
     if (end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, "\xEF\xBB\xBF", 3) == 0)
       begin_ += 3;

@@ -10,6 +10,7 @@
 // through a callback and knows no rows or columns.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,14 +19,21 @@
 
 namespace h2h::formats {
 
+// The bytes of the first read; the buffer doubles for a longer record.
+inline constexpr std::size_t kCsvBufferBytes = 256 << 10;
+
 class CsvReader {
  public:
-  // Reads `fd` (not closed). `source` names the file in messages.
-  CsvReader(int fd, std::string source, std::optional<char> delimiter = std::nullopt);
+  // Reads `fd` (not closed). `source` names the file in messages. `buffer`
+  // is the size of the first read (tests make it small, to put every byte
+  // on a buffer's edge).
+  CsvReader(int fd, std::string source, std::optional<char> delimiter = std::nullopt,
+            std::size_t buffer = kCsvBufferBytes);
   // A part of a file: the records from byte `begin` (the start of a record
   // after the header, as csv_split_point finds) to `end`, read with pread;
   // rows are counted from 1 at `begin`.
-  CsvReader(int fd, std::string source, char delimiter, std::uint64_t begin, std::uint64_t end);
+  CsvReader(int fd, std::string source, char delimiter, std::uint64_t begin, std::uint64_t end,
+            std::size_t buffer = kCsvBufferBytes);
 
   // Reads no byte at or after `end`: there the file ends for this reader.
   void stop_at(std::uint64_t end) { end_at_ = end; }

@@ -2,37 +2,39 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
 namespace h2h::formats {
 
 std::optional<std::uint64_t> csv_split_point(int fd, std::uint64_t size, std::uint64_t target,
-                                             char delimiter) {
-  constexpr std::size_t kChunk = 1 << 20;
-  // One byte more than is followed per chunk: what comes after a quote.
-  std::vector<char> buffer(kChunk + 1);
+                                             char delimiter, std::size_t chunk) {
+  const std::size_t step = std::max<std::size_t>(chunk, 1);
+  // One byte more than is followed per chunk: what comes after a quote
+  // (and at least the three of a byte order mark).
+  std::vector<char> buffer(std::max<std::size_t>(step + 1, 3));
   char* const data = buffer.data();
   std::uint64_t off = 0;
   if (size >= 3 && ::pread(fd, data, 3, 0) == 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0)
     off = 3;  // a byte order mark: the first field starts after it
   bool quoted = false;
-  char prev = '\n';  // the byte before the chunk: the file's start is a field's start
+  bool tail = false;  // after a quoted field's closing quote, before its end
+  char prev = '\n';   // the byte before the chunk: the file's start is a field's start
   auto field_start = [&](std::size_t j) {
     const char before = j == 0 ? prev : data[j - 1];
     return before == delimiter || before == '\n';
   };
   while (off < size) {
     const std::size_t want =
-        static_cast<std::size_t>(std::min<std::uint64_t>(kChunk + 1, size - off));
+        static_cast<std::size_t>(std::min<std::uint64_t>(step + 1, size - off));
     std::size_t n = 0;
     while (n < want) {
       const ssize_t got = ::pread(fd, data + n, want - n, static_cast<off_t>(off + n));
       if (got <= 0) return std::nullopt;
       n += static_cast<std::size_t>(got);
     }
-    const std::size_t limit =
-        n > kChunk ? kChunk : n;  // data[limit] is a look ahead when n > limit
+    const std::size_t limit = n > step ? step : n;  // data[limit] is a look ahead when n > limit
     std::size_t i = 0;
     while (i < limit) {
       if (quoted) {
@@ -47,11 +49,24 @@ std::optional<std::uint64_t> csv_split_point(int fd, std::uint64_t size, std::ui
           continue;
         }
         quoted = false;
-        // After the closing quote a carriage return not followed by a line
-        // end ends the field for CsvReader: too rare to follow here.
-        if (j + 1 < n && data[j + 1] == '\r' && (j + 2 >= n || data[j + 2] != '\n'))
-          return std::nullopt;
+        tail = true;
         i = j + 1;
+        continue;
+      }
+      if (tail) {
+        // After the closing quote CsvReader keeps any text up to a
+        // delimiter, a line end or a carriage return; a carriage return
+        // not followed by a line end starts another field there, where a
+        // quote opens one: too rare to follow here.
+        std::size_t k = i;
+        while (k < limit && data[k] != delimiter && data[k] != '\n' && data[k] != '\r') ++k;
+        if (k == limit) {
+          i = limit;
+          break;
+        }
+        if (data[k] == '\r' && k + 1 < n && data[k + 1] != '\n') return std::nullopt;
+        tail = false;
+        i = k;
         continue;
       }
       const void* q = std::memchr(data + i, '"', limit - i);

@@ -333,11 +333,12 @@ void handle_problem(const Problem& p, const ResponseOptions& o, ResponseSummary&
 // A CSV file's records as rows.
 class CsvRows final : public RowSource {
  public:
-  CsvRows(int fd, const std::string& path, std::optional<char> delimiter)
-      : csv_(fd, path, delimiter), path_(path) {}
+  CsvRows(int fd, const std::string& path, std::optional<char> delimiter, std::size_t buffer)
+      : csv_(fd, path, delimiter, buffer), path_(path) {}
   // The records from `begin` to `end` (after the header; rows from 1 there).
-  CsvRows(int fd, const std::string& path, char delimiter, std::uint64_t begin, std::uint64_t end)
-      : csv_(fd, path, delimiter, begin, end), path_(path) {}
+  CsvRows(int fd, const std::string& path, char delimiter, std::uint64_t begin, std::uint64_t end,
+          std::size_t buffer)
+      : csv_(fd, path, delimiter, begin, end, buffer), path_(path) {}
   void stop_at(std::uint64_t end) { csv_.stop_at(end); }
   char delimiter() const { return csv_.delimiter(); }
   bool next(std::vector<std::string_view>& fields) override { return csv_.next(fields); }
@@ -473,7 +474,7 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
                          const std::function<void(const Respondent&)>* second) {
   const int fd = open_input(path);
   Closer closer{fd};
-  CsvRows rows(fd, path, o.delimiter);
+  CsvRows rows(fd, path, o.delimiter, o.csv_buffer);
   ResponseSummary summary;
   const Columns columns = read_header(rows, path, {}, w, o, summary);
   std::optional<std::uint64_t> split;
@@ -481,7 +482,7 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
   if (second != nullptr && path != "-" && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
       static_cast<std::uint64_t>(st.st_size) >= o.split_bytes) {
     const auto size = static_cast<std::uint64_t>(st.st_size);
-    split = csv_split_point(fd, size, size / 2, rows.delimiter());
+    split = csv_split_point(fd, size, size / 2, rows.delimiter(), o.split_step);
     if (split && *split <= rows.bytes_read()) split.reset();  // the header is read past it
   }
   DateSpan dates;
@@ -497,7 +498,7 @@ ResponseSummary read_csv(const std::string& path, const Weights& w, const Respon
     const auto size = static_cast<std::uint64_t>(st.st_size);
     std::thread worker([&] {
       try {
-        CsvRows part(fd, path, rows.delimiter(), *split, size);
+        CsvRows part(fd, path, rows.delimiter(), *split, size, o.csv_buffer);
         read_records(part, columns, path, {}, w, quiet, *second, later, later_dates);
       } catch (...) {
         failed = std::current_exception();

@@ -17,6 +17,8 @@
 #include "core/answer.hpp"
 #include "core/error.hpp"
 #include "core/tally.hpp"
+#include "formats/csv_reader.hpp"
+#include "formats/csv_split.hpp"
 
 namespace h2h::formats {
 
@@ -57,6 +59,11 @@ struct ResponseOptions {
   // A CSV file of at least this many bytes is read in two parts at once
   // when the caller gives a second sink.
   std::uint64_t split_bytes = 8 << 20;
+  // The CSV reader's first read and the step of the search for the cut:
+  // tests make them small, so that a small file is cut and every byte
+  // falls on a buffer's edge.
+  std::size_t csv_buffer = kCsvBufferBytes;
+  std::size_t split_step = kCsvSplitStep;
 };
 
 struct ResponseSummary {

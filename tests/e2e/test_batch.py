@@ -90,6 +90,22 @@ class ResponseFiles(H2HTestCase):
         blanks = sum(1 for r in data for i in range(2, 12, 2) if r[i] == "" or r[i + 1] == "")
         self.assertEqual(expected["answers"], 30 * 5 - blanks)
 
+    def test_a_long_header_with_a_quoted_line_break_finds_its_delimiter(self):
+        # The header is longer than the first read, which ends inside its
+        # first (quoted, two-line) field: the delimiter is still the tab.
+        data = rows(30)
+        plain = self.tmp / "plain.tsv"
+        write_csv(plain, HEADER, data, delimiter="\t")
+        expected = self.report_json(plain, "--by", "team")
+        note = "Note\n" + "x" * 300_000
+        long = self.tmp / "long.tsv"
+        write_csv(long, [note] + HEADER, [["n"] + r for r in data], delimiter="\t")
+        self.assertEqual(self.report_json(long, "--by", "team"), expected)
+        # Through standard input, which a pipe gives in pieces.
+        r = run("report", "-", "--by", "team", "--format", "json", input=long.read_text())
+        self.assertExit(r, EX_OK)
+        self.assertEqual(figures(json.loads(r.stdout)), expected)
+
     def test_missing_dilemma_columns_are_unanswered(self):
         path = self.tmp / "some.csv"
         path.write_text("respondent,growth.a,growth.b\nr1,8,3\nr2,,\n")

@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 
@@ -145,6 +146,128 @@ void csv(std::string_view bytes) {
   responses(bytes, formats::ResponseFormat::csv, true);
 }
 
+namespace {
+
+// What a reading of a CSV file hands on: the respondents in order (their
+// rows apart), and the summary or the error.
+struct CsvReading {
+  std::vector<std::string> respondents;
+  std::vector<std::int64_t> rows;
+  std::size_t first_part = 0;  // respondents that went to the first sink
+  std::string outcome;
+};
+
+std::string describe(const formats::Respondent& r) {
+  std::string out = std::string(r.id) + '\x1f' + std::string(r.team) + '\x1f';
+  for (const auto& p : r.answers)
+    out += p ? std::to_string(p->a) + '/' + std::to_string(p->b) + ' ' : std::string("- ");
+  out += '\x1f';
+  for (const auto& [need, rating] : r.checkin)
+    out += std::to_string(need) + '=' + std::to_string(rating) + ' ';
+  out += '\x1f';
+  for (const auto key : r.checkin_keys) out += std::string(key) + ' ';
+  out += '\x1f';
+  for (const auto& [dilemma, idea] : r.ideas)
+    out += std::to_string(dilemma) + ':' + std::string(idea) + ' ';
+  return out;
+}
+
+std::string describe(const formats::ResponseSummary& s) {
+  std::string out = std::to_string(s.rows) + ' ' + std::to_string(s.respondents) + ' ' +
+                    std::to_string(s.skipped) + '\n';
+  for (const auto& p : s.first_reasons) out += format_problem(p) + '\n';
+  for (const auto& c : s.ignored_columns) out += c + '\x1f';
+  return out + '\n' + s.team_column + '\n' + s.timestamp_column + '\n' + s.first_day + ' ' +
+         s.last_day;
+}
+
+// Reads the file once; with `split`, in two parts when a cut is found (the
+// sinks then run on two threads at once).
+CsvReading read_csv_file(const std::string& path, const formats::ResponseOptions& options,
+                         bool split) {
+  CsvReading out;
+  std::vector<std::string> later;
+  std::vector<std::int64_t> later_rows;
+  const std::function<void(const formats::Respondent&)> second =
+      [&later, &later_rows](const formats::Respondent& r) {
+        later.push_back(describe(r));
+        later_rows.push_back(r.row);
+      };
+  try {
+    out.outcome = describe(formats::read_responses(
+        path, formats::ResponseFormat::csv, *builtin_weights(), options,
+        [&out](const formats::Respondent& r) {
+          out.respondents.push_back(describe(r));
+          out.rows.push_back(r.row);
+        },
+        split ? &second : nullptr));
+  } catch (const Error& e) {
+    out.outcome = "exit " + std::to_string(static_cast<int>(e.code()));
+    for (const auto& p : e.problems()) out.outcome += '\n' + format_problem(p);
+  }
+  out.first_part = out.respondents.size();
+  out.respondents.insert(out.respondents.end(), later.begin(), later.end());
+  out.rows.insert(out.rows.end(), later_rows.begin(), later_rows.end());
+  return out;
+}
+
+// The same respondents, summary or error as one pass; the rows of the
+// second part count from the cut, so only by one and the same offset. At an
+// error the caller drops what the sinks gathered, and the second part may
+// have gone on past the first part's error: there, the respondents of one
+// pass come first.
+void same_reading(const CsvReading& one, const CsvReading& other, const char* what) {
+  if (other.outcome != one.outcome)
+    throw std::logic_error(std::string(what) + ": outcome differs:\n" +
+                           other.outcome.substr(0, 400) + "\n--- instead of one pass's ---\n" +
+                           one.outcome.substr(0, 400));
+  const bool failed = one.outcome.rfind("exit ", 0) == 0;
+  if (one.respondents.size() > other.respondents.size() ||
+      (!failed && one.respondents.size() != other.respondents.size()))
+    throw std::logic_error(std::string(what) + ": " + std::to_string(other.respondents.size()) +
+                           " respondents instead of one pass's " +
+                           std::to_string(one.respondents.size()));
+  for (std::size_t i = 0; i < one.respondents.size(); ++i) {
+    if (one.respondents[i] != other.respondents[i])
+      throw std::logic_error(std::string(what) + ": respondent " + std::to_string(i) + " (of " +
+                             std::to_string(other.first_part) + " in the first part) differs: " +
+                             other.respondents[i] + " instead of one pass's " + one.respondents[i]);
+    // The rows of the second part count from the cut: one offset, at
+    // least the last row of the first part.
+    const std::int64_t offset = one.rows[i] - other.rows[i];
+    const bool row_ok =
+        i < other.first_part
+            ? offset == 0
+            : offset > 0 && offset == one.rows[other.first_part] - other.rows[other.first_part] &&
+                  (other.first_part == 0 || offset >= one.rows[other.first_part - 1]);
+    if (!row_ok)
+      throw std::logic_error(std::string(what) + ": respondent " + std::to_string(i) + " at row " +
+                             std::to_string(other.rows[i]) + " instead of one pass's " +
+                             std::to_string(one.rows[i]));
+  }
+}
+
+}  // namespace
+
+void csv_split(std::string_view bytes) {
+  MemoryFile file(bytes);
+  // Small buffers, from the input's length so that a seed keeps its sizes:
+  // the header is read before the middle, so the file is cut, and the cut
+  // and the records fall across every buffer edge.
+  formats::ResponseOptions small;
+  small.csv_buffer = 1 + bytes.size() % 61;
+  small.split_step = 1 + bytes.size() % 13;
+  small.split_bytes = 0;
+  for (const bool skip : {false, true}) {
+    formats::ResponseOptions options;
+    options.skip_invalid = skip;
+    small.skip_invalid = skip;
+    const CsvReading one = read_csv_file(file.path(), options, false);
+    same_reading(one, read_csv_file(file.path(), small, false), "CSV read with a small buffer");
+    same_reading(one, read_csv_file(file.path(), small, true), "CSV read in two parts");
+  }
+}
+
 void jsonl(std::string_view bytes) {
   responses(bytes, formats::ResponseFormat::jsonl, false);
   responses(bytes, formats::ResponseFormat::jsonl, true);
@@ -215,7 +338,7 @@ const std::vector<Target>& targets() {
   static const std::vector<Target> all = {
       {"deck", deck},   {"session", session},           {"csv", csv},
       {"jsonl", jsonl}, {"answer_input", answer_input}, {"report_json", report_json},
-      {"xlsx", xlsx}};
+      {"xlsx", xlsx},   {"csv_split", csv_split}};
   return all;
 }
 

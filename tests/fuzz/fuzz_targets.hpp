@@ -16,6 +16,7 @@ namespace h2h::fuzz {
 void deck(std::string_view bytes);          // deck loader and validator, then rendering
 void session(std::string_view bytes);       // session file loader, then a round trip
 void csv(std::string_view bytes);           // response CSV reader
+void csv_split(std::string_view bytes);     // a CSV file in two parts gives what one pass gives
 void jsonl(std::string_view bytes);         // response JSON Lines reader
 void answer_input(std::string_view bytes);  // typed answers, commands, safe display
 void report_json(std::string_view bytes);   // a report's JSON read back for merging

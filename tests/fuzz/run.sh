@@ -16,7 +16,7 @@ top=$(cd "$here/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(deck session csv jsonl answer_input report_json xlsx)
+[ ${#targets[@]} -gt 0 ] || targets=(deck session csv jsonl answer_input report_json xlsx csv_split)
 build=${H2H_FUZZ_BUILD:-$top/build-fuzz}
 
 cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \

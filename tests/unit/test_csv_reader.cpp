@@ -22,13 +22,14 @@ namespace {
 std::vector<std::vector<std::string>> parse(const std::string& text,
                                             std::optional<char> delimiter = std::nullopt,
                                             std::vector<std::int64_t>* rows = nullptr,
-                                            char* detected = nullptr) {
+                                            char* detected = nullptr,
+                                            std::size_t buffer = formats::kCsvBufferBytes) {
   char path[] = "/tmp/h2h-csv-XXXXXX";
   const int fd = mkstemp(path);
   REQUIRE(fd >= 0);
   REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
   ::lseek(fd, 0, SEEK_SET);
-  formats::CsvReader reader(fd, "t.csv", delimiter);
+  formats::CsvReader reader(fd, "t.csv", delimiter, buffer);
   std::vector<std::vector<std::string>> out;
   std::vector<std::string_view> fields;
   try {
@@ -98,6 +99,26 @@ TEST_CASE("an unclosed quote is an error with its row and column") {
   }
 }
 
+TEST_CASE("the delimiter is found in the whole header, however little the first read holds") {
+  // A quoted line end in the header: the first read may end inside it.
+  const std::string text = "\"respond\nent\"\tgrowth.a\tgrowth.b\n1\t2\t3\n";
+  for (const std::size_t buffer : {1, 4, 16, 64, 1 << 18}) {
+    CAPTURE(buffer);
+    char detected = 0;
+    CHECK(parse(text, std::nullopt, nullptr, &detected, buffer) ==
+          Rows{{"respond\nent", "growth.a", "growth.b"}, {"1", "2", "3"}});
+    CHECK(detected == '\t');
+  }
+  // A quote that opens nothing: the same bytes decide, whatever the reads.
+  const std::string stray = "a\"b;c;d\n1,2\nx\"y\n3;4\n";
+  for (const std::size_t buffer : {1, 3, 7, 1 << 18}) {
+    CAPTURE(buffer);
+    char detected = 0;
+    parse(stray, std::nullopt, nullptr, &detected, buffer);
+    CHECK(detected == ',');
+  }
+}
+
 TEST_CASE("records across the reader's buffer boundaries") {
   // Enough records that quotes, doubled quotes and CRLF fall on every
   // position of the 1 MiB buffer boundary.
@@ -133,9 +154,10 @@ struct TempFile {
   int fd = -1;
 };
 
-std::optional<std::uint64_t> split_of(const std::string& text, std::uint64_t target) {
+std::optional<std::uint64_t> split_of(const std::string& text, std::uint64_t target,
+                                      std::size_t step = formats::kCsvSplitStep) {
   TempFile f(text);
-  return formats::csv_split_point(f.fd, text.size(), target, ',');
+  return formats::csv_split_point(f.fd, text.size(), target, ',', step);
 }
 
 }  // namespace
@@ -159,6 +181,16 @@ TEST_CASE("a CSV file is cut only where a record ends") {
   CHECK_FALSE(split_of("h\na\n", 3));
   // A quoted field ended by a lone carriage return: not followed, not cut.
   CHECK_FALSE(split_of("h\n\"a\"\rb\nc\nd\n", 2));
+  // Text after a closing quote, then a lone carriage return: CsvReader
+  // starts a field there, and its quote opens it. Not followed, not cut,
+  // whatever the reading step; a carriage return before a line end is one.
+  for (const std::size_t step : {1, 2, 3, 5, 1 << 20}) {
+    CAPTURE(step);
+    CHECK_FALSE(split_of("h,i\n\"a\"x\r\"\n,\n\"\nr,1\nz,2\n", 4, step));
+    CHECK_FALSE(split_of("h,i\n\"a\"\r\"\n,\n\"\nr,1\nz,2\n", 4, step));
+    CHECK(split_of("h\n\"a\"x\r\nb\nc\n", 2, step) == 8u);
+    CHECK(split_of("h,i\n\"a\"x,\"\n\"\nb\nc\n", 4, step) == 13u);
+  }
   // Every cut of a file with quoted line ends everywhere is a record's end.
   std::string many = "respondent,idea\n";
   for (int i = 0; i < 200; ++i)
