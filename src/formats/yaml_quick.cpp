@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -40,8 +41,10 @@ struct Event {
 struct Open {
   YAML::Node node;
   bool map = false;
+  bool flow = false;
   bool has_key = false;
   std::string key;
+  YAML::Node key_node;
   std::set<std::string, std::less<>> keys;
 };
 
@@ -59,10 +62,87 @@ bool unusual_bytes(std::string_view bytes) {
   for (const char c : bytes)
     if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == '\x7f')
       return true;
-  return bytes.find("\xC2\x85") != std::string_view::npos ||
+  // libyaml skips a byte order mark at the start of any line, yaml-cpp
+  // only at the start of the file.
+  return bytes.find("\xEF\xBB\xBF", 1) != std::string_view::npos ||
+         bytes.find("\xC2\x85") != std::string_view::npos ||
          bytes.find("\xE2\x80\xA8") != std::string_view::npos ||
          bytes.find("\xE2\x80\xA9") != std::string_view::npos;
 }
+
+// libyaml's marks count characters; this finds their bytes in valid UTF-8,
+// going forward from the last place asked for (events come in order).
+class Cursor {
+ public:
+  explicit Cursor(std::string_view bytes) : bytes_(bytes) {}
+  std::size_t byte_of(std::size_t index) {
+    if (index < chars_) chars_ = byte_ = 0;
+    while (chars_ < index && byte_ < bytes_.size()) {
+      byte_ += std::max<std::size_t>(1, utf8::sequence_length(bytes_, byte_));
+      ++chars_;
+    }
+    return byte_;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t chars_ = 0;
+  std::size_t byte_ = 0;
+};
+
+// Scalars that yaml-cpp reads otherwise than libyaml, found in their source:
+// "\N" and "\_" in double quotes (yaml-cpp gives the lone bytes 0x85 and
+// 0xA0, not UTF-8) and a folded block kept whole (">+", where yaml-cpp
+// drops the last line break).
+bool read_otherwise(const yaml_event_t& e, std::string_view bytes, Cursor& cursor) {
+  const auto style = e.data.scalar.style;
+  if (style != YAML_DOUBLE_QUOTED_SCALAR_STYLE && style != YAML_FOLDED_SCALAR_STYLE) return false;
+  const std::size_t begin = cursor.byte_of(e.start_mark.index);
+  const std::size_t end = std::min(cursor.byte_of(e.end_mark.index), bytes.size());
+  const std::string_view source = bytes.substr(begin, end - begin);
+  if (style == YAML_FOLDED_SCALAR_STYLE) {
+    // The header: '>', then an indentation digit and a chomping sign in
+    // either order.
+    const std::size_t header_end = source.find_first_not_of("0123456789+-", 1);
+    return source.substr(0, header_end).find('+') != std::string_view::npos;
+  }
+  for (std::size_t i = 1; i + 1 < source.size(); ++i)
+    if (source[i] == '\\') {
+      if (source[i + 1] == 'N' || source[i + 1] == '_') return true;
+      ++i;
+    }
+  return false;
+}
+
+// A '?' in a flow collection ("[...]", "{...}") outside quotes: libyaml
+// reads "x?y" as one text and "?x" as a key, yaml-cpp ends a text at '?'
+// and wants a blank after a key's '?'. Such a collection takes yaml-cpp's
+// path; a quoted "Why?" does not count.
+class FlowWatch {
+ public:
+  bool inside() const { return depth_ > 0; }
+  void open(std::size_t begin) {
+    if (depth_++ > 0) return;
+    begin_ = begin;
+    quoted_.clear();
+  }
+  void quoted(std::size_t begin, std::size_t end) { quoted_.emplace_back(begin, end); }
+  // Whether the outermost collection, now closed at `end`, holds such a '?'.
+  bool close(std::string_view bytes, std::size_t end) {
+    if (--depth_ > 0) return false;
+    std::size_t at = begin_;
+    for (const auto& [from, to] : quoted_) {
+      if (bytes.substr(at, from - at).find('?') != std::string_view::npos) return true;
+      at = to;
+    }
+    return bytes.substr(at, std::min(end, bytes.size()) - at).find('?') != std::string_view::npos;
+  }
+
+ private:
+  std::size_t depth_ = 0;
+  std::size_t begin_ = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> quoted_;
+};
 
 }  // namespace
 
@@ -71,6 +151,8 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
   if (bytes.size() > max_bytes || utf8::first_invalid(bytes) || unusual_bytes(bytes))
     return std::nullopt;
   Parser parser(bytes);
+  Cursor cursor(bytes);
+  FlowWatch flow;
   std::vector<Open> stack;
   std::optional<YAML::Node> root;
   std::size_t nodes = 0;
@@ -98,19 +180,28 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
       case YAML_SCALAR_EVENT:
         if (e.data.scalar.anchor != nullptr || e.data.scalar.tag != nullptr) return std::nullopt;
         if (++nodes > max_nodes) return std::nullopt;
+        if (read_otherwise(e, bytes, cursor)) return std::nullopt;
+        if (flow.inside() && e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+          flow.quoted(cursor.byte_of(e.start_mark.index), cursor.byte_of(e.end_mark.index));
         if (!stack.empty() && stack.back().map && !stack.back().has_key) {
           // A key: text, and not seen before in this map.
           if (plain_null(e)) return std::nullopt;
           Open& m = stack.back();
           m.key.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
           if (!m.keys.insert(m.key).second) return std::nullopt;
+          m.key_node.reset(YAML::Node(m.key));  // not operator=, which writes through
+          m.key_node.SetTag(e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? "?" : "!");
           m.has_key = true;
           continue;
         }
-        done = plain_null(e)
-                   ? YAML::Node(YAML::NodeType::Null)
-                   : YAML::Node(std::string(reinterpret_cast<const char*>(e.data.scalar.value),
-                                            e.data.scalar.length));
+        if (plain_null(e)) {
+          done = YAML::Node(YAML::NodeType::Null);
+        } else {
+          done = YAML::Node(std::string(reinterpret_cast<const char*>(e.data.scalar.value),
+                                        e.data.scalar.length));
+          // yaml-cpp's non-specific tags: "?" for a plain scalar, "!" for the rest.
+          done.SetTag(e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? "?" : "!");
+        }
         have = true;
         break;
       case YAML_SEQUENCE_START_EVENT:
@@ -124,13 +215,21 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
         if (!stack.empty() && stack.back().map && !stack.back().has_key) return std::nullopt;
         Open o;
         o.node = YAML::Node(map ? YAML::NodeType::Map : YAML::NodeType::Sequence);
+        o.node.SetTag("?");
+        const bool in_flow = map ? e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                                 : e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+        o.node.SetStyle(in_flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block);
+        if (in_flow) flow.open(cursor.byte_of(e.start_mark.index));
         o.map = map;
+        o.flow = in_flow;
         stack.push_back(std::move(o));
         continue;
       }
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT:
         if (stack.empty()) return std::nullopt;
+        if (stack.back().flow && flow.close(bytes, cursor.byte_of(e.end_mark.index)))
+          return std::nullopt;
         done = stack.back().node;
         stack.pop_back();
         have = true;
@@ -145,7 +244,7 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
     }
     Open& parent = stack.back();
     if (parent.map) {
-      parent.node.force_insert(parent.key, done);
+      parent.node.force_insert(parent.key_node, done);
       parent.has_key = false;
     } else {
       parent.node.push_back(done);
@@ -154,7 +253,7 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
 }
 
 bool same_yaml(const YAML::Node& x, const YAML::Node& y) {
-  if (x.Type() != y.Type()) return false;
+  if (x.Type() != y.Type() || x.Tag() != y.Tag() || x.Style() != y.Style()) return false;
   if (x.IsScalar()) return x.Scalar() == y.Scalar();
   if (x.size() != y.size()) return false;
   if (x.IsSequence()) {

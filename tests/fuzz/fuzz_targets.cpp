@@ -83,12 +83,16 @@ void responses(std::string_view bytes, formats::ResponseFormat format, bool skip
 }  // namespace
 
 void deck(std::string_view bytes) {
-  // The quick tree, when there is one, is the tree yaml-cpp builds.
+  // The quick tree, when there is one, is the tree yaml-cpp builds: the
+  // quick path never accepts a file that yaml-cpp's reading (YAML::Load and
+  // h2h's checks around it) rejects, and never builds another tree. When the
+  // quick path declines, yaml-cpp decides alone, which is always right.
   if (auto quick = formats::quick_yaml(bytes, limits::kDeckBytes)) {
     std::vector<Problem> problems;
     const auto full = formats::parse_yaml(bytes, "fuzz.yaml", limits::kDeckBytes, problems);
-    if (full && problems.empty() && !formats::same_yaml(*quick, *full))
-      throw std::logic_error("quick YAML tree differs");
+    if (!full || !problems.empty())
+      throw std::logic_error("quick YAML accepts what yaml-cpp rejects");
+    if (!formats::same_yaml(*quick, *full)) throw std::logic_error("quick YAML tree differs");
   }
   const formats::DeckResult r = formats::read_deck(bytes, "fuzz.yaml");
   if (!r.deck) return;
