@@ -71,16 +71,15 @@ bool unusual_bytes(std::string_view bytes) {
 }
 
 // libyaml's marks count characters; this finds their bytes in valid UTF-8,
-// going forward from the last place asked for (events come in order).
+// going on from the last place asked for (events come in order).
 class Cursor {
  public:
   explicit Cursor(std::string_view bytes) : bytes_(bytes) {}
   std::size_t byte_of(std::size_t index) {
     if (index < chars_) chars_ = byte_ = 0;
-    while (chars_ < index && byte_ < bytes_.size()) {
-      byte_ += std::max<std::size_t>(1, utf8::sequence_length(bytes_, byte_));
-      ++chars_;
-    }
+    for (; chars_ < index && byte_ < bytes_.size(); ++chars_) do
+        ++byte_;
+      while (byte_ < bytes_.size() && (static_cast<unsigned char>(bytes_[byte_]) & 0xC0) == 0x80);
     return byte_;
   }
 
@@ -90,28 +89,38 @@ class Cursor {
   std::size_t byte_ = 0;
 };
 
-// Scalars that yaml-cpp reads otherwise than libyaml, found in their source:
-// "\N" and "\_" in double quotes (yaml-cpp gives the lone bytes 0x85 and
-// 0xA0, not UTF-8) and a folded block kept whole (">+", where yaml-cpp
-// drops the last line break).
-bool read_otherwise(const yaml_event_t& e, std::string_view bytes, Cursor& cursor) {
-  const auto style = e.data.scalar.style;
-  if (style != YAML_DOUBLE_QUOTED_SCALAR_STYLE && style != YAML_FOLDED_SCALAR_STYLE) return false;
-  const std::size_t begin = cursor.byte_of(e.start_mark.index);
-  const std::size_t end = std::min(cursor.byte_of(e.end_mark.index), bytes.size());
-  const std::string_view source = bytes.substr(begin, end - begin);
+// Scalars that yaml-cpp reads otherwise than libyaml, found in their
+// source: "\N" and "\_" in double quotes (yaml-cpp gives the lone bytes
+// 0x85 and 0xA0, not UTF-8) and a folded block kept whole (">+", where
+// yaml-cpp drops the last line break).
+bool read_otherwise(yaml_scalar_style_t style, std::string_view source) {
   if (style == YAML_FOLDED_SCALAR_STYLE) {
     // The header: '>', then an indentation digit and a chomping sign in
     // either order.
     const std::size_t header_end = source.find_first_not_of("0123456789+-", 1);
     return source.substr(0, header_end).find('+') != std::string_view::npos;
   }
+  if (style != YAML_DOUBLE_QUOTED_SCALAR_STYLE) return false;
   for (std::size_t i = 1; i + 1 < source.size(); ++i)
     if (source[i] == '\\') {
       if (source[i + 1] == 'N' || source[i + 1] == '_') return true;
       ++i;
     }
   return false;
+}
+
+// A key as both parsers read it alike: on one line, with its ':' right
+// after it (in a flow map, or its ',' or '}' when it has no value), and at
+// most 1024 bytes from its start to there. yaml-cpp needs the ',' or '}'
+// of a key without value on the key's line, and counts 1024 in bytes where
+// libyaml counts characters. Keys in decks are short words.
+bool usual_key(const yaml_event_t& e, std::string_view bytes, std::size_t begin, std::size_t end,
+               bool in_flow) {
+  constexpr std::size_t kLongKey = 1000;
+  if (e.start_mark.line != e.end_mark.line) return false;
+  while (end < bytes.size() && (bytes[end] == ' ' || bytes[end] == '\t')) ++end;
+  if (end - begin > kLongKey || end == bytes.size()) return false;
+  return bytes[end] == ':' || (in_flow && (bytes[end] == ',' || bytes[end] == '}'));
 }
 
 // A '?' in a flow collection ("[...]", "{...}") outside quotes: libyaml
@@ -177,15 +186,19 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
         continue;
       case YAML_ALIAS_EVENT:
         return std::nullopt;
-      case YAML_SCALAR_EVENT:
+      case YAML_SCALAR_EVENT: {
         if (e.data.scalar.anchor != nullptr || e.data.scalar.tag != nullptr) return std::nullopt;
         if (++nodes > max_nodes) return std::nullopt;
-        if (read_otherwise(e, bytes, cursor)) return std::nullopt;
+        const std::size_t begin = cursor.byte_of(e.start_mark.index);
+        const std::size_t end = std::max(begin, cursor.byte_of(e.end_mark.index));
+        if (read_otherwise(e.data.scalar.style, bytes.substr(begin, end - begin)))
+          return std::nullopt;
         if (flow.inside() && e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-          flow.quoted(cursor.byte_of(e.start_mark.index), cursor.byte_of(e.end_mark.index));
+          flow.quoted(begin, end);
         if (!stack.empty() && stack.back().map && !stack.back().has_key) {
           // A key: text, and not seen before in this map.
-          if (plain_null(e)) return std::nullopt;
+          if (plain_null(e) || !usual_key(e, bytes, begin, end, stack.back().flow))
+            return std::nullopt;
           Open& m = stack.back();
           m.key.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
           if (!m.keys.insert(m.key).second) return std::nullopt;
@@ -204,6 +217,7 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
         }
         have = true;
         break;
+      }
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
         const bool map = e.type == YAML_MAPPING_START_EVENT;

@@ -386,3 +386,111 @@ TEST_CASE("a deck with a problem keeps its places on the quick path") {
   CHECK(r.problems.front().place.line == 2);
   CHECK(r.problems.front().place.column > 0);
 }
+
+TEST_CASE("the quick YAML tree never accepts what yaml-cpp rejects, nor builds another tree") {
+  // Whatever the quick path makes of a text, yaml-cpp makes the same of it;
+  // when the quick path declines, yaml-cpp alone decides.
+  auto agree = [](const std::string& text) {
+    CAPTURE(text);
+    auto quick = formats::quick_yaml(text, 1 << 20);
+    if (!quick) return;
+    std::vector<Problem> problems;
+    auto full = formats::parse_yaml(text, "t.yaml", 1 << 20, problems);
+    REQUIRE(full);
+    CHECK(problems.empty());
+    CHECK(formats::same_yaml(*quick, *full));
+  };
+  const std::string long_key(1100, 'k');
+  std::string long_multibyte_key;
+  for (int i = 0; i < 600; ++i) long_multibyte_key += "\xC3\xA9";
+  const std::vector<std::string> texts = {
+      // duplicate keys, tags, anchors, aliases, merge keys
+      "a: 1\na: 2\n", "a: 1\n\"a\": 2\n", "true: a\nTrue: b\n", "a: !!binary aGVsbG8=\n",
+      "a: !foo bar\n", "a: ! x\n", "a: &x 1\nb: *x\n", "a: &x 1\n", "&x a: 1\n",
+      "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n", "<<: 1\n",
+      // documents and directives
+      "a: 1\n---\nb: 2\n", "---\na: 1\n", "a: 1\n...\n", "a: 1\n...\n# c\n", "---\n", "--- a\n",
+      "--- |\n  x\n", "a: 1\n---\n", "a: 1\n... x\n", "%YAML 1.1\n---\na: 1\n",
+      "%YAML 1.2\n---\na: 1\n", "%YAML 1.3\n---\na: 1\n", "%YAML 2.0\n---\na: 1\n",
+      "%TAG !e! tag:example.com,2000:\n---\na: 1\n", "%FOO bar\n---\na: 1\n", "%YAML 1.1\na: 1\n",
+      "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
+      // tabs
+      "a:\n\tb: 1\n", "-\tx\n", "a:\tb\n", "a: b\n \tc\n", "a: b\n\tc\n", "a: [1,\n\t2]\n",
+      "\ta: 1\n", "a: 1\t\nb: 2\n", "a: \"x\ty\"\n", "a: \"x\n\ty\"\n", "a: |\n  x\n  \ty\n",
+      "a: |\n  \tx\n", "a: >\n  x\n  \ty\n  z\n", "a: 1\n\t\nb: 2\n", "a: x\n\t\n  y\n",
+      "a: 1\n\t# c\nb: 2\n", "a\t: 1\n", "a: 1\t# c\n", "- \ta\n", "?\ta\n:\t1\n",
+      "a: \"x \t\n y\"\n", "a: \"x\\t\n y\"\n", "a: \"x\\\t\n y\"\n", "a: x\t\n  y\n",
+      // flow collections
+      "a: [1, 2,]\n", "a: {x: 1,}\n", "a: [1, , 2]\n", "a: {x, y: 2}\n", "a: [x: 1, y]\n",
+      "a: {x:1}\n", "a: [x:1]\n", "a: [http://x.y/z]\n", "a: {\"x\":1}\n", "a: [\"x\":1]\n",
+      "a: [x,\n  y\n  z]\n", "a: [x,\ny]\n", "[a,\nb]\n", "a: [b: c: d]\n", "a: {? x : 1}\n",
+      "a: [? x : 1]\n", "a: {: 1}\n", "a: [[], {}, [[]]]\n", "a: [x#y, z]\n", "a: [x, # c\n  y]\n",
+      "a: [x?y]\n", "a: {x?y: 1}\n", "a: [?x]\n", "a: [?]\n", "a: [x:, y]\n", "a: [x:]\n",
+      "a: {x:}\n", "a: [- x]\n", "a: [-x]\n", "a: [:x]\n", "a: {x: y: z}\n", "a: {x\n : 1}\n",
+      "a: [x\n : 1]\n", "a: [{x: 1}: 2]\n", "a: {[x]:1}\n", "a: [, x]\n", "a: [x] y\n", "{a}\n",
+      "{a\n}", "{a\n}\n", "{a \n}\n", "{a\n,b}\n", "{\"a\"\n}\n", "{a b\n}\n", "{a,\n}\n",
+      "{a: b\n}\n", "[a\n]\n", "{a: 1}\nb: 2\n", "a:\n  b: [x,\n]\n", "{\"a\n b\": 1}\n",
+      "a: {q: \"Why?\", r: 'How?'}\n",
+      // long keys
+      long_key + ": 1\n", std::string(1024, 'k') + ": 1\n", "\"" + long_key + "\": 1\n",
+      "a: {" + long_key + ": 1}\n", "[" + long_key + ": v]\n", "? " + long_key + "\n: 1\n",
+      long_multibyte_key + ": 1\n", "a: [" + long_multibyte_key + ": 1]\n",
+      // plain scalars with ': ' and other indicators
+      "a: x:y\n", "a: x:\n", "a:: 1\n", "a: b: c\n", "a: x : y\n", "a: x#y\n", "a: x #y\n",
+      "a: @x\n", "a: `x\n", "a: %x\n", "a: -x\n", "a: ?x\n", "a: :x\n", "a: x]y\n", "a: \"x\" y\n",
+      "\"a\":1\n", "'a':1\n", "a:1\n", "a b: 1\n", "a: - b\n", "a\nb: 1\n", "a: x\n--- y\n",
+      "a: x\n---y\n", "a: \"x\n--- y\"\n",
+      // byte order marks, null bytes, not UTF-8, odd characters
+      "\xEF\xBB\xBF"
+      "a: 1\n",
+      "\xEF\xBB\xBF\xEF\xBB\xBF"
+      "a: 1\n",
+      "a: 1\n\xEF\xBB\xBF"
+      "b: 2\n",
+      "a: x\xEF\xBB\xBFy\n", "a: \"x\xEF\xBB\xBFy\"\n", "a: 1\n\xEF\xBB\xBF",
+      "a: 1\n\xEF\xBB\xBF# c\n", "a:\n\xEF\xBB\xBF  b: 1\n", "a: [x,\n\xEF\xBB\xBFy]\n",
+      std::string("a: 1\0\n", 6), "a: \xFF\n", "a: caf\xE9\n", "a: \xC0\xAF\n", "a: \xC2\x80\n",
+      "a: \x7F\n", "a: \xEF\xBF\xBE\n", "a: x\xE2\x80\xA8y\n", "a: x\xC2\xA0\n", "a:\n\xC2\xA0 b\n",
+      // escapes in double quotes
+      "a: \"\\/\"\n", "a: \"\\x41\\u00e9\\U0001F600\"\n", "a: \"\\N\"\n", "a: \"\\_\"\n",
+      "a: \"\\L\\P\"\n", "a: \"\\\\N\"\n", "a: \"\\e\\0\\a\\v\"\n", "a: \"\\ud800\"\n",
+      "a: \"\\q\"\n", "a: \"\\x85\"\n", "a: \"\\u00a0\"\n", "a: \"x\\\n  y\"\n",
+      // block scalars and folding
+      "a: |+\n  x\n\nb: 1\n", "a: |+\n  x\n\n", "a: >+\n  x\n\n", "a: >+\n  x\n\nb: 1\n",
+      "a: >2+\n   x\n\n", "a: >+\n\n\n", "a: |-\n  x\n\n", "a: |2\n   x\n  y\n",
+      "a: >\n  x\n    y\n  z\n", "a: |\n\n  x\n", "a: |\n   \n  x\n", "a: |\n  x", "a: |\nb: 1\n",
+      "a: >\n  x\n\n\n  y\n", "a: | # c\n  x\n", "a: |\n   x\n # c\nb: 1\n",
+      "a: \"x\n  y\n\n  z\"\n", "a: 'x\n  y\n\n  z'\n", "a: x\n  y\n\n  z\n", "x\ny\n",
+      // explicit keys, indentation
+      "? a\n: 1\n", "? a\n", "? a\n  b\n: 1\n", "?\n: 1\n", "? [a]\n: 1\n",
+      "- - a\n  - b\n- c: 1\n  d: 2\n", "a:\n- 1\n- 2\nb: 3\n", "-\n-\n", "a:\n  b: 1\n c: 2\n",
+      "- a\n - b\n", "  a: 1\nb: 2\n", "a:\n  x\nb: 1\n", "a: # c\n  b: 1\n"};
+  for (const auto& text : texts) agree(text);
+  // Read otherwise by yaml-cpp (or rejected by it), so declined.
+  const std::vector<std::string> declined = {
+      "a: >+\n  x\n\n",   // yaml-cpp drops the kept line break
+      "a: \"\\N\\_\"\n",  // yaml-cpp gives the bytes 0x85 and 0xA0
+      "a: 1\n\xEF\xBB\xBF"
+      "b: 2\n",  // a BOM after the start: yaml-cpp keeps it
+      "a: [x?y]\n",
+      "a: [?x]\n",  // yaml-cpp: '?' ends a text in a flow collection
+      "{a\n}\n",
+      "{\"a\"\n}\n",                  // yaml-cpp: a key without value ends on its line
+      long_multibyte_key + ": 1\n"};  // over 1024 bytes, under 1024 characters
+  for (const auto& text : declined) {
+    CAPTURE(text);
+    CHECK_FALSE(formats::quick_yaml(text, 1 << 20));
+    agree(text);
+  }
+  // Common in decks, so still read on the quick path.
+  const std::vector<std::string> kept = {"q: {nl: \"Waarom?\", en: 'Why?'}\n", "a: |+\n  x\n\n",
+                                         "a: \"\\u00e9\\\\N\"\n",
+                                         "\xEF\xBB\xBF"
+                                         "a: [x, y]\n",
+                                         "a: {x, y}\n"};
+  for (const auto& text : kept) {
+    CAPTURE(text);
+    CHECK(formats::quick_yaml(text, 1 << 20));
+    agree(text);
+  }
+}
