@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "formats/yaml_source.hpp"
 
 namespace h2h::formats {
 
@@ -157,7 +158,9 @@ class FlowWatch {
 
 std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_bytes,
                                      std::size_t max_nodes) {
-  if (bytes.size() > max_bytes || utf8::first_invalid(bytes) || unusual_bytes(bytes))
+  // What parse_yaml refuses before yaml-cpp reads it is refused here too.
+  if (bytes.size() > max_bytes || utf8::first_invalid(bytes) || unusual_bytes(bytes) ||
+      flow_too_deep(bytes))
     return std::nullopt;
   Parser parser(bytes);
   Cursor cursor(bytes);

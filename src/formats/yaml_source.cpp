@@ -77,42 +77,6 @@ std::string reword(const std::string& msg) {
   return tr("yaml.other");
 }
 
-// Where flow nesting ('[' and '{' outside quotes and comments) first passes
-// yaml-cpp's limit of 2000 levels: that place, rather than the one where
-// yaml-cpp stops ("bad file", thousands of columns on).
-std::optional<std::size_t> flow_too_deep(std::string_view text) {
-  constexpr std::size_t kMax = 2000;
-  std::size_t depth = 0;
-  char quote = 0;
-  bool comment = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      comment = false;
-      continue;
-    }
-    if (comment) continue;
-    if (quote != 0) {
-      if (quote == '"' && c == '\\')
-        ++i;
-      else if (c == quote)
-        quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '#' &&
-               (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
-      comment = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMax) return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return std::nullopt;
-}
-
 // Counts documents, nodes and aliases without building anything, so that a
 // second document or an alias bomb is refused before the tree is built.
 class Census : public YAML::EventHandler {
@@ -176,6 +140,42 @@ void find_duplicate_keys(const YAML::Node& node, const std::string& source,
 }
 
 }  // namespace
+
+// Where flow nesting ('[' and '{' outside quotes and comments) first passes
+// yaml-cpp's limit of 2000 levels: that place, rather than the one where
+// yaml-cpp stops ("bad file", thousands of columns on).
+std::optional<std::size_t> flow_too_deep(std::string_view text) {
+  constexpr std::size_t kMax = 2000;
+  std::size_t depth = 0;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote != 0) {
+      if (quote == '"' && c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#' &&
+               (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      comment = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMax) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<YAML::Node> parse_yaml(std::string_view bytes, const std::string& source,
                                      std::size_t max_bytes, std::vector<Problem>& problems,

@@ -19,6 +19,12 @@ namespace h2h::formats {
 // Where a node is: yaml-cpp's 0-based mark made 1-based (0 when unknown).
 Place place_of(const YAML::Node& node, const std::string& source);
 
+// Where flow nesting ('[' and '{' outside quotes and comments) first passes
+// yaml-cpp's limit of 2000 levels, or nothing: a quick count that
+// parse_yaml trusts (and so the quick tree too), though it also counts
+// brackets in a plain or block text.
+std::optional<std::size_t> flow_too_deep(std::string_view text);
+
 // Parses `bytes` as one YAML document. Returns the root node, or nothing
 // after adding at least one problem. An empty document gives a Null node.
 // At most `max_nodes` nodes (scalars, lists, maps) are accepted.

@@ -468,15 +468,21 @@ TEST_CASE("the quick YAML tree never accepts what yaml-cpp rejects, nor builds a
   for (const auto& text : texts) agree(text);
   // Read otherwise by yaml-cpp (or rejected by it), so declined.
   const std::vector<std::string> declined = {
-      "a: >+\n  x\n\n",   // yaml-cpp drops the kept line break
-      "a: \"\\N\\_\"\n",  // yaml-cpp gives the bytes 0x85 and 0xA0
+      // yaml-cpp drops the kept line break
+      "a: >+\n  x\n\n",
+      // yaml-cpp gives the bytes 0x85 and 0xA0
+      "a: \"\\N\\_\"\n",
+      // a BOM after the start: yaml-cpp keeps it as text
       "a: 1\n\xEF\xBB\xBF"
-      "b: 2\n",  // a BOM after the start: yaml-cpp keeps it
-      "a: [x?y]\n",
-      "a: [?x]\n",  // yaml-cpp: '?' ends a text in a flow collection
-      "{a\n}\n",
-      "{\"a\"\n}\n",                  // yaml-cpp: a key without value ends on its line
-      long_multibyte_key + ": 1\n"};  // over 1024 bytes, under 1024 characters
+      "b: 2\n",
+      // yaml-cpp: '?' ends a text in a flow collection, and a key's '?' wants a blank
+      "a: [x?y]\n", "a: [?x]\n",
+      // yaml-cpp: a key without value in a flow map ends on its line
+      "{a\n}\n", "{\"a\"\n}\n",
+      // over 1024 bytes, under 1024 characters
+      long_multibyte_key + ": 1\n",
+      // parse_yaml takes 2001 brackets in a text for nesting too deep
+      "a: x" + std::string(2001, '[') + "\n", "a: |\n  " + std::string(2001, '{') + "\n"};
   for (const auto& text : declined) {
     CAPTURE(text);
     CHECK_FALSE(formats::quick_yaml(text, 1 << 20));
