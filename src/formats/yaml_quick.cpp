@@ -71,6 +71,13 @@ bool unusual_bytes(std::string_view bytes) {
          bytes.find("\xE2\x80\xA9") != std::string_view::npos;
 }
 
+// A file that ends in blanks after its last line break: yaml-cpp folds
+// that last break of a folded block (">") into a space, libyaml keeps it.
+bool blank_last_line(std::string_view bytes) {
+  const std::string_view last = bytes.substr(bytes.rfind('\n') + 1);
+  return !last.empty() && last.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 // libyaml's marks count characters; this finds their bytes in valid UTF-8,
 // going on from the last place asked for (events come in order).
 class Cursor {
@@ -90,10 +97,23 @@ class Cursor {
   std::size_t byte_ = 0;
 };
 
+// Whether a quoted text ends with an empty line before its closing quote:
+// yaml-cpp then gives one line break fewer than libyaml.
+bool empty_line_at_end(std::string_view source) {
+  std::string_view body = source.substr(0, source.size() - 1);
+  for (int breaks = 0; breaks < 2; ++breaks) {
+    const std::size_t last = body.find_last_not_of(" \t");
+    if (last == std::string_view::npos || body[last] != '\n') return false;
+    body = body.substr(0, last);
+  }
+  return true;
+}
+
 // Scalars that yaml-cpp reads otherwise than libyaml, found in their
 // source: "\N" and "\_" in double quotes (yaml-cpp gives the lone bytes
-// 0x85 and 0xA0, not UTF-8) and a folded block kept whole (">+", where
-// yaml-cpp drops the last line break).
+// 0x85 and 0xA0, not UTF-8), a folded block kept whole (">+", where
+// yaml-cpp drops the last line break) and a quoted text that ends with an
+// empty line.
 bool read_otherwise(yaml_scalar_style_t style, std::string_view source) {
   if (style == YAML_FOLDED_SCALAR_STYLE) {
     // The header: '>', then an indentation digit and a chomping sign in
@@ -101,7 +121,9 @@ bool read_otherwise(yaml_scalar_style_t style, std::string_view source) {
     const std::size_t header_end = source.find_first_not_of("0123456789+-", 1);
     return source.substr(0, header_end).find('+') != std::string_view::npos;
   }
+  if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE) return empty_line_at_end(source);
   if (style != YAML_DOUBLE_QUOTED_SCALAR_STYLE) return false;
+  if (empty_line_at_end(source)) return true;
   for (std::size_t i = 1; i + 1 < source.size(); ++i)
     if (source[i] == '\\') {
       if (source[i + 1] == 'N' || source[i + 1] == '_') return true;
@@ -160,7 +182,7 @@ std::optional<YAML::Node> quick_yaml(std::string_view bytes, std::size_t max_byt
                                      std::size_t max_nodes) {
   // What parse_yaml refuses before yaml-cpp reads it is refused here too.
   if (bytes.size() > max_bytes || utf8::first_invalid(bytes) || unusual_bytes(bytes) ||
-      flow_too_deep(bytes))
+      blank_last_line(bytes) || flow_too_deep(bytes))
     return std::nullopt;
   Parser parser(bytes);
   Cursor cursor(bytes);

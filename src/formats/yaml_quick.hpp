@@ -10,10 +10,12 @@
 // What it gives is what yaml-cpp gives (kinds, texts, order, tags, flow or
 // block style); where the two parsers part, it gives nothing and yaml-cpp
 // decides: line breaks other than "\n", control characters, a byte order
-// mark after the start, "\N" and "\_" escapes, folded blocks kept whole
-// (">+"), a '?' outside quotes in a flow collection, a key not followed on
-// its line by its ':' (or, in a flow map, its ',' or '}'), and keys of
-// about 1024 bytes. The deck fuzz target checks this on every input.
+// mark after the start, blanks after the last line break, "\N" and "\_"
+// escapes, a quoted text that ends with an empty line, folded blocks kept
+// whole (">+"), a '?' outside quotes in a flow collection, a key not
+// followed on its line by its ':' (or, in a flow map, its ',' or '}'),
+// keys of about 1024 bytes, and what parse_yaml counts as nesting too
+// deep. The deck fuzz target checks this on every input.
 #pragma once
 
 #include <yaml-cpp/yaml.h>

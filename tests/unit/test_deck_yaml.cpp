@@ -481,6 +481,10 @@ TEST_CASE("the quick YAML tree never accepts what yaml-cpp rejects, nor builds a
       "{a\n}\n", "{\"a\"\n}\n",
       // over 1024 bytes, under 1024 characters
       long_multibyte_key + ": 1\n",
+      // yaml-cpp: one line break fewer at the end of a quoted text
+      "a: \"\n\n\"\n", "a: 'x\n\n\n'\n", "{a: \" \n  \n\"}\n",
+      // yaml-cpp: a folded block's last line break a space, at blanks without a line break
+      "a: >\n  x\n  ", "a: >-\n  x\n  ",
       // parse_yaml takes 2001 brackets in a text for nesting too deep
       "a: x" + std::string(2001, '[') + "\n", "a: |\n  " + std::string(2001, '{') + "\n"};
   for (const auto& text : declined) {
