@@ -29,7 +29,9 @@ Command add_validate(CLI::App& parent, Context& ctx) {
           }
           if (r.deck)
             report += i18n::tr("validate.ok", fmt::arg("file", file), fmt::arg("id", r.deck->id),
-                               fmt::arg("count", r.deck->dilemmas.size())) +
+                               fmt::arg("dilemmas",
+                                        i18n::count("dilemma", static_cast<std::int64_t>(
+                                                                   r.deck->dilemmas.size())))) +
                       "\n";
           problems.insert(problems.end(), r.problems.begin(), r.problems.end());
         }

@@ -56,8 +56,10 @@ std::string decks_text(const std::vector<formats::DeckListing>& decks, const std
 std::string list_text(const Deck& deck, const std::string& lang, const Style& style) {
   std::string out;
   out += fmt::format(style.heading, "{}", deck.title.in(lang));
-  out += paint(style.dim, fmt::format("  ({} v{}, {})\n", deck.id, deck.version,
-                                      tr("list.count", fmt::arg("count", deck.dilemmas.size()))));
+  out +=
+      paint(style.dim,
+            fmt::format("  ({} v{}, {})\n", deck.id, deck.version,
+                        i18n::count("dilemma", static_cast<std::int64_t>(deck.dilemmas.size()))));
   out += "\n";
   std::size_t id_width = 0;
   for (const auto& d : deck.dilemmas) id_width = std::max(id_width, utf8::length(d.id));

@@ -172,8 +172,11 @@ class Validate(H2HTestCase):
         for lang in ("en", "nl"):
             template = run("template", "--lang", lang)
             self.assertExit(template, EX_OK)
-            r = run("validate", "-", input=template.stdout)
+            r = run("--lang", lang, "validate", "-", input=template.stdout)
             self.assertExit(r, EX_OK)
+            # The template has one dilemma: said in the singular.
+            self.assertIn({"en": "valid deck 'my-deck' with 1 dilemma\n",
+                           "nl": "geldig deck 'my-deck' met 1 dilemma\n"}[lang], r.stdout)
         self.assertIn("# ", run("template", "--lang", "nl").stdout)
 
     def test_broken_decks_report_every_problem_with_its_place(self):
