@@ -141,11 +141,11 @@ TEST_CASE("the built-in decks and templates are valid and carry the full polarit
     // need dominates the profile by how the deck is written.
     REQUIRE(totals.size() == 3);
     int low = 1000, high = 0;
-    for (const auto& [need, total] : totals) {
-      CAPTURE(need);
-      CAPTURE(total);
-      low = std::min(low, total);
-      high = std::max(high, total);
+    for (const auto& entry : totals) {  // no structured binding: CAPTURE is a lambda (clang 14)
+      CAPTURE(entry.first);
+      CAPTURE(entry.second);
+      low = std::min(low, entry.second);
+      high = std::max(high, entry.second);
     }
     CAPTURE(low);
     CAPTURE(high);
