@@ -57,6 +57,13 @@ def post(path, body, extra=b"", ctype=b"application/json"):
             b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
 
 
+def small_files():
+    """A full disk, as a server started with this sees it: writes over 800
+    bytes fail (with EFBIG rather than the signal)."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (800, 800))
+
+
 def rss_kib(pid):
     with open(f"/proc/{pid}/status") as f:
         return next(int(l.split()[1]) for l in f if l.startswith("VmRSS"))
@@ -236,16 +243,18 @@ class Limits(H2HTestCase):
         s.command("quit")
         s.finish()
 
+    def fill_the_disk(self, s):
+        """Joins six people with long names: the session file outgrows what
+        a server started with small_files may write."""
+        for i in range(6):
+            self.assertEqual(Phone(s).join(f"Participant with a rather long name, number {i:02} of the room, here {'x' * 10}")[0], 200)
+
     def test_full_disk_answers_are_not_acknowledged_and_are_printed(self):
-        def small_files():
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes fail with EFBIG instead
-            resource.setrlimit(resource.RLIMIT_FSIZE, (800, 800))
         s = self.server(preexec_fn=small_files)
         anna = Phone(s)
         anna.join("Anna")
         self.assertEqual(anna.answer(8, 3, dilemma="growth")[0], 200)
-        for i in range(6):  # the file outgrows what may be written
-            self.assertEqual(Phone(s).join(f"Participant with a rather long name, number {i:02} of the room, here {'x' * 10}")[0], 200)
+        self.fill_the_disk(s)
         code, body = anna.answer(9, 9, "an idea that matters", dilemma="growth")
         self.assertEqual(code, 507)
         self.assertFalse(body["saved"])
@@ -256,9 +265,6 @@ class Limits(H2HTestCase):
         self.assertIn("an idea that matters", s.err)  # printed, so nothing is lost
 
     def test_full_disk_check_in_ratings_are_not_acknowledged_and_are_printed(self):
-        def small_files():
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            resource.setrlimit(resource.RLIMIT_FSIZE, (800, 800))
         s = Server("--dilemmas", "growth,guidance", "--checkin", "-o", self.tmp / "full.yaml",
                    preexec_fn=small_files)
         self.servers.append(s)
@@ -267,8 +273,7 @@ class Limits(H2HTestCase):
         code, st = anna.call("api/checkin", {"item": first["item"], "value": 4})
         self.assertEqual(code, 200)
         self.assertIs(st["saved"], True)
-        for i in range(6):  # the file outgrows what may be written
-            self.assertEqual(Phone(s).join(f"Participant with a rather long name, number {i:02} of the room, here {'x' * 10}")[0], 200)
+        self.fill_the_disk(s)
         second = st["checkin"]
         self.assertNotEqual(second["item"], first["item"])
         code, body = anna.call("api/checkin", {"item": second["item"], "value": 2})
