@@ -115,6 +115,14 @@ class Job(Terminal):
             time.sleep(0.02)
         return int(status.read_text())
 
+    def quit(self, test, word="quit"):
+        """Ends the session with `word` and checks it ended well: exit 0, the
+        terminal as it was."""
+        self.type(word)
+        self.next("--resume")
+        test.assertEqual(self.close(), EX_OK)
+        self.restored(test)
+
     def restored(self, test):
         """The terminal's settings after h2h are those before it."""
         try:
@@ -125,6 +133,20 @@ class Job(Terminal):
             self.proc.wait(timeout=30)
             os.close(self.main)
             os.close(self.child)
+
+
+def assert_fits(test, text, rows, cols, spare_column=True):
+    """`text` (a screen, from its top) fits the terminal: at most `rows`
+    lines of at most `cols` characters; with `spare_column` (the picker's
+    own screens), none but the prompt's (the last, where the cursor waits)
+    reaches the last column."""
+    lines = text.rstrip("\n").split("\n")
+    test.assertLessEqual(len(lines), rows, text)
+    if spare_column:
+        test.assertLessEqual(max(len(l) for l in lines[:-1]), cols - 1, text)
+    else:
+        test.assertLessEqual(max(len(l) for l in lines), cols, text)
+    return lines
 
 
 def answers(path):
@@ -153,9 +175,7 @@ class Keys(H2HTestCase):
                 t.next("A 8   B 7")
                 t.next("Sam, A and B: ")  # the whole screen
                 frame = t.frame()
-                lines = frame.rstrip("\n").split("\n")
-                self.assertLessEqual(len(lines), rows)
-                self.assertLessEqual(max(len(l) for l in lines[:-1]), cols - 1)
+                lines = assert_fits(self, frame, rows, cols)
                 self.assertIn(numbers, frame)  # larger terminals, larger cells
                 self.assertIn("1/2  Growth", frame)
                 self.assertIn("Expand fast", frame)
@@ -172,10 +192,7 @@ class Keys(H2HTestCase):
                 self.assertFalse(t.raw())  # lines again
                 t.type("")
                 t.next("Enter for the polarity map")
-                t.type("quit")
-                t.next("--resume")
-                self.assertEqual(t.close(), EX_OK)
-                t.restored(self)
+                t.quit(self)
                 self.assertEqual(answers(out), [(8, 7)])
                 out.unlink()
 
@@ -191,9 +208,7 @@ class Keys(H2HTestCase):
         t.next(CLEAR)
         t.next("Sam, A and B: ")
         frame = t.frame()
-        lines = frame.rstrip("\n").split("\n")
-        self.assertLessEqual(len(lines), 24)
-        self.assertLessEqual(max(len(l) for l in lines[:-1]), 79)
+        lines = assert_fits(self, frame, 24, 80)
         self.assertIn("  0  1  2  3", frame)
         self.assertIn("A 8   B 7", frame)
         self.assertIn("[●]", next(l for l in lines if re.match(r"\s+7 \|", l)))
@@ -207,10 +222,7 @@ class Keys(H2HTestCase):
         self.assertFalse(t.raw())
         t.type("3 3")
         t.next("Enter for the polarity map")
-        t.type("quit")
-        t.next("--resume")
-        self.assertEqual(t.close(), EX_OK)
-        t.restored(self)
+        t.quit(self)
         self.assertEqual(answers(out), [(3, 3)])
 
     def test_enter_records_nothing_until_both_values_were_chosen(self):
@@ -222,10 +234,7 @@ class Keys(H2HTestCase):
         self.assertEqual(answers(out), [])
         t.keys(DOWN + LEFT + "\r")  # back to A 5: chosen, as is B 4
         t.next("Enter for the polarity map")
-        t.type("quit")
-        t.next("--resume")
-        self.assertEqual(t.close(), EX_OK)
-        t.restored(self)
+        t.quit(self)
         self.assertEqual(answers(out), [(5, 4)])
 
     def test_esc_and_question_mark_give_the_line_prompt(self):
@@ -247,16 +256,11 @@ class Keys(H2HTestCase):
         t.next("Sam, A and B: ")
         # The commands and the dilemma's title, on one 80x24 screen.
         help_screen = ANSI.sub("", t.screen[t.screen.rindex(CLEAR):]).replace("\r", "")
-        lines = help_screen.rstrip("\n").split("\n")
-        self.assertLessEqual(len(lines), 24, help_screen)
-        self.assertLessEqual(max(len(l) for l in lines), 80, help_screen)
+        assert_fits(self, help_screen, 24, 80, spare_column=False)
         self.assertIn("2/2  Guidance", help_screen)
         t.type("4 4")
         t.next("Enter for the polarity map")
-        t.type("quit")
-        t.next("--resume")
-        self.assertEqual(t.close(), EX_OK)
-        t.restored(self)
+        t.quit(self)
         self.assertEqual(answers(out), [(2, 9), (4, 4)])
 
     def test_digits_and_words_typed_on_the_grid_are_a_line(self):
@@ -283,10 +287,7 @@ class Keys(H2HTestCase):
         t.keys("11 2\r")
         t.next("Type two numbers from 0 to 10")
         t.next("Sam, A and B")
-        t.keys("quit\r")
-        t.next("--resume")
-        self.assertEqual(t.close(), EX_OK)
-        t.restored(self)
+        t.quit(self)
         self.assertEqual(answers(out), [(8, 3)])
         notes = yaml.safe_load(out.read_text())["notes"]
         self.assertEqual([n["text"] for n in notes], ["from the grid"])
@@ -314,14 +315,9 @@ class Keys(H2HTestCase):
         t.next("Op het raster (op een terminal)")
         t.next("Sam, A en B: ")
         help_screen = ANSI.sub("", t.screen[t.screen.rindex(CLEAR):]).replace("\r", "")
-        lines = help_screen.rstrip("\n").split("\n")
-        self.assertLessEqual(len(lines), 24, help_screen)
-        self.assertLessEqual(max(len(l) for l in lines), 80, help_screen)
+        assert_fits(self, help_screen, 24, 80, spare_column=False)
         self.assertIn("2/2  Begeleiding", help_screen)
-        t.type("stop")
-        t.next("--resume")
-        self.assertEqual(t.close(), EX_OK)
-        t.restored(self)
+        t.quit(self, "stop")
         self.assertEqual(answers(out), [(3, 0)])
 
 
@@ -345,10 +341,7 @@ class FollowUp(H2HTestCase):
         self.assertTrue(t.raw())
         t.keys("6 2\r")
         t.next("Enter for the polarity map")
-        t.type("quit")
-        t.next("--resume")
-        self.assertEqual(t.close(), EX_OK)
-        t.restored(self)
+        t.quit(self)
         self.assertEqual(answers(out), [(6, 2)])
 
 
@@ -371,10 +364,7 @@ class LinePrompt(H2HTestCase):
                 t.type("3 3")
                 t.next("Enter for the polarity map" if full_screen
                        else "Enter for the next dilemma")
-                t.type("quit")
-                t.next("--resume")
-                self.assertEqual(t.close(), EX_OK)
-                t.restored(self)
+                t.quit(self)
                 self.assertEqual(answers(out), [(3, 3)])
                 out.unlink()
 
@@ -451,10 +441,7 @@ class Restore(H2HTestCase):
         t.nth("A 7   B –", 3)
         t.keys(UP + "\r")
         t.next("Enter for the polarity map")
-        t.type("quit")
-        t.next("--resume")
-        self.assertEqual(t.close(), EX_OK)
-        t.restored(self)
+        t.quit(self)
         self.assertEqual(answers(out), [(7, 6)])
 
 

@@ -249,6 +249,15 @@ class Limits(H2HTestCase):
         for i in range(6):
             self.assertEqual(Phone(s).join(f"Participant with a rather long name, number {i:02} of the room, here {'x' * 10}")[0], 200)
 
+    def not_saved_then_quit(self, s, code, body):
+        """The phone was told its entry was not saved (507), the console
+        says so, and the run ends with exit 1."""
+        self.assertEqual(code, 507)
+        self.assertFalse(body["saved"])
+        s.wait_for("NOT saved|could not be written")
+        s.command("quit")
+        self.assertEqual(s.finish()[0], EX_FAILURE)
+
     def test_full_disk_answers_are_not_acknowledged_and_are_printed(self):
         s = self.server(preexec_fn=small_files)
         anna = Phone(s)
@@ -256,12 +265,7 @@ class Limits(H2HTestCase):
         self.assertEqual(anna.answer(8, 3, dilemma="growth")[0], 200)
         self.fill_the_disk(s)
         code, body = anna.answer(9, 9, "an idea that matters", dilemma="growth")
-        self.assertEqual(code, 507)
-        self.assertFalse(body["saved"])
-        s.wait_for("NOT saved|could not be written")
-        s.command("quit")
-        code, _ = s.finish()
-        self.assertEqual(code, EX_FAILURE)
+        self.not_saved_then_quit(s, code, body)
         self.assertIn("an idea that matters", s.err)  # printed, so nothing is lost
 
     def test_full_disk_check_in_ratings_are_not_acknowledged_and_are_printed(self):
@@ -277,12 +281,7 @@ class Limits(H2HTestCase):
         second = st["checkin"]
         self.assertNotEqual(second["item"], first["item"])
         code, body = anna.call("api/checkin", {"item": second["item"], "value": 2})
-        self.assertEqual(code, 507)
-        self.assertFalse(body["saved"])
-        s.wait_for("NOT saved|could not be written")
-        s.command("quit")
-        code, _ = s.finish()
-        self.assertEqual(code, EX_FAILURE)
+        self.not_saved_then_quit(s, code, body)
         # Everything is printed, the unsaved rating too, so nothing is lost.
         dump = yaml.safe_load(s.err.split("so nothing is lost:", 1)[1])
         ratings = {(r["participant"], r["item"]): r.get("value") for r in dump["checkin"]}
