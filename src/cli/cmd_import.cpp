@@ -157,10 +157,12 @@ int run_import(const Context& ctx, ImportOptions& o) {
   constexpr formats::SessionList kLists[] = {formats::SessionList::participants,
                                              formats::SessionList::checkin,
                                              formats::SessionList::answers};
-  // Never a file that h2h report would refuse to read back.
+  // Each file's head and tail; and never a file that h2h report would
+  // refuse to read back.
+  std::vector<formats::SessionFrame> frames;
   for (std::size_t i = 0; i < files.size(); ++i) {
     blank.team = files[i].team;
-    const formats::SessionFrame frame = formats::session_frame(blank);
+    const formats::SessionFrame& frame = frames.emplace_back(formats::session_frame(blank));
     std::uint64_t bytes = frame.head.size() + frame.tail.size();
     for (std::size_t l = 0; l < 3; ++l)
       bytes += formats::session_list_key(kLists[l], spool.size(files[i].lists[l]) == 0).size() +
@@ -172,8 +174,7 @@ int run_import(const Context& ctx, ImportOptions& o) {
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
     const ImportFile& file = files[i];
-    blank.team = file.team;
-    const formats::SessionFrame frame = formats::session_frame(blank);
+    const formats::SessionFrame& frame = frames[i];
     formats::AtomicFile out(paths[i], 0600);
     out.write(frame.head);
     for (std::size_t l = 0; l < 3; ++l) {

@@ -46,7 +46,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=900)
     args = ap.parse_args()
 
-    outside = pathlib.Path(args.root or "/") / args.dir.lstrip("/") if args.root else pathlib.Path(args.dir)
+    # The clone as this script sees it.
+    outside = pathlib.Path(args.root) / args.dir.lstrip("/") if args.root else pathlib.Path(args.dir)
     command = first_command(outside / "README.md")
     if (outside / "build").exists():
         sys.exit(f"{outside}/build exists: the first run starts from a clean clone")
@@ -80,7 +81,7 @@ def main():
             marks["apt"] = now
         if "build" not in marks and H2H_STARTS.search(out):
             marks["build"] = now
-        if QUESTION.search(out[-4096:] if len(out) > 4096 else out):
+        if QUESTION.search(out[-4096:]):
             marks["question"] = now
             asked = True
             break
